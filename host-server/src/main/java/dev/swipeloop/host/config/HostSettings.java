@@ -1,0 +1,83 @@
+package dev.swipeloop.host.config;
+
+import dev.swipeloop.sdk.config.Config;
+import dev.swipeloop.sdk.config.ConfigSpec;
+import dev.swipeloop.sdk.config.ConfigType;
+import dev.swipeloop.sdk.config.Validator;
+import java.nio.file.Path;
+
+/**
+ * The host's own settings, declared with the same {@link ConfigSpec} the plugins use, so they
+ * are validated together (every error at once) and documented from one place. Sources, the
+ * later winning: defaults, the config file, {@code SWIPELOOP_*} environment variables, flags.
+ */
+public record HostSettings(
+        String bind,
+        int port,
+        Path dataDir,
+        Path pluginsDir,
+        String storage,
+        String publicUrl,
+        boolean trustProxy,
+        long maxBodyBytes,
+        int maxVotesPerBatch,
+        int maxItemsPerBatch,
+        int keyRequestsPerSecond,
+        int keyBurst,
+        int addressRequestsPerSecond,
+        int addressBurst,
+        int maxCommitVotes,
+        int deckMaxLimit) {
+
+    public static final ConfigSpec SPEC = new ConfigSpec()
+            .define("bind", ConfigType.STRING, "0.0.0.0", false, "Address the HTTP server listens on")
+            .define("port", ConfigType.INT, 7070, false, "HTTP port; 0 picks a free one", Validator.range(0, 65535))
+            .define("data", ConfigType.STRING, "./data", false, "Data directory: the SQLite database, demo images, plugin files")
+            .define("pluginsDir", ConfigType.STRING, null, false,
+                    "Directory of plugin zips/jars; default: plugins/ of the distribution. Must be writable (zips are unpacked beside themselves)")
+            .define("storage", ConfigType.STRING, "sqlite", false, "Id of the StorageBackend extension to use")
+            .define("publicUrl", ConfigType.STRING, null, false,
+                    "URL the server is reached at, used in printed links; default http://localhost:<port>")
+            .define("trustProxy", ConfigType.BOOLEAN, false, false,
+                    "Take the client address from X-Forwarded-For (only behind a proxy you run)")
+            .define("limits.maxBodyBytes", ConfigType.LONG, 1_048_576L, false,
+                    "Largest request body accepted; larger ones get 413", Validator.range(1024, 1L << 30))
+            .define("limits.maxVotesPerBatch", ConfigType.INT, 500, false,
+                    "Most votes in one POST /v1/votes; more get 413", Validator.range(1, 100_000))
+            .define("limits.maxItemsPerBatch", ConfigType.INT, 1000, false,
+                    "Most items in one POST /v1/items; more get 413", Validator.range(1, 100_000))
+            .define("limits.keyRequestsPerSecond", ConfigType.INT, 500, false,
+                    "Sustained requests per second allowed per API key; more get 429", Validator.range(1, 10_000_000))
+            .define("limits.keyBurst", ConfigType.INT, 1000, false,
+                    "Requests a key may send at once above its sustained rate", Validator.range(1, 10_000_000))
+            .define("limits.addressRequestsPerSecond", ConfigType.INT, 50, false,
+                    "Sustained requests per second allowed per client address; more get 429", Validator.range(1, 10_000_000))
+            .define("limits.addressBurst", ConfigType.INT, 100, false,
+                    "Requests an address may send at once above its sustained rate", Validator.range(1, 10_000_000))
+            .define("ingest.maxCommitVotes", ConfigType.INT, 5000, false,
+                    "Most votes the group-commit writer puts in one transaction", Validator.range(1, 1_000_000))
+            .define("deck.maxLimit", ConfigType.INT, 50, false,
+                    "Largest 'limit' accepted by GET /v1/deck", Validator.range(1, 1000));
+
+    public static HostSettings from(Config c) {
+        Path data = Path.of(c.getString("data")).toAbsolutePath().normalize();
+        String plugins = c.getString("pluginsDir");
+        return new HostSettings(
+                c.getString("bind"),
+                c.getInt("port"),
+                data,
+                plugins == null ? null : Path.of(plugins).toAbsolutePath().normalize(),
+                c.getString("storage"),
+                c.getString("publicUrl"),
+                c.getBoolean("trustProxy"),
+                c.getLong("limits.maxBodyBytes"),
+                c.getInt("limits.maxVotesPerBatch"),
+                c.getInt("limits.maxItemsPerBatch"),
+                c.getInt("limits.keyRequestsPerSecond"),
+                c.getInt("limits.keyBurst"),
+                c.getInt("limits.addressRequestsPerSecond"),
+                c.getInt("limits.addressBurst"),
+                c.getInt("ingest.maxCommitVotes"),
+                c.getInt("deck.maxLimit"));
+    }
+}

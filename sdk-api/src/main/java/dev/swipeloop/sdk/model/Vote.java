@@ -1,0 +1,19 @@
+package dev.swipeloop.sdk.model;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One judgement by one rater. {@code id} is made by the client and is the idempotency key
+ * (the widget sends UUIDv7, which keeps inserts append-ordered). {@code seq} and
+ * {@code receivedAt} are the server's: seq is 0 until the storage backend assigns it on
+ * append, then strictly increasing in commit order. {@code session}, {@code dwellMs} and
+ * {@code clientTs} may be null.
+ */
+public record Vote(UUID id, String appId, String rater, String session, Judgement judgement,
+                   Integer dwellMs, Instant clientTs, long seq, Instant receivedAt) {
+
+    public Vote withSeq(long newSeq) {
+        return new Vote(id, appId, rater, session, judgement, dwellMs, clientTs, newSeq, receivedAt);
+    }
+}

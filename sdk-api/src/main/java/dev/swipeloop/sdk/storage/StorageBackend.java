@@ -1,0 +1,77 @@
+package dev.swipeloop.sdk.storage;
+
+import dev.swipeloop.sdk.model.App;
+import dev.swipeloop.sdk.model.AppStats;
+import dev.swipeloop.sdk.model.Item;
+import dev.swipeloop.sdk.model.LedgerEntry;
+import dev.swipeloop.sdk.model.Rater;
+import dev.swipeloop.sdk.model.Vote;
+import dev.swipeloop.sdk.model.VoteKind;
+import dev.swipeloop.sdk.plugin.SwipeloopExtension;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where apps, items, votes and the reward ledger live. Exactly one backend is active in a
+ * host, chosen by the {@code storage} setting; the host does not start without it.
+ *
+ * <h2>Threading</h2>
+ * Every method may be called from many threads at once, including {@link #appendVotes}. The
+ * host funnels vote writes through one group-commit thread, but a backend must not rely on
+ * it: several hosts may share one database.
+ *
+ * <h2>Guarantees the contract tests ({@code StorageBackendContract}) check</h2>
+ * <ul>
+ *   <li>{@link #appendVotes} is durable when it returns: the votes survive a crash of the
+ *       process the next instant. One call is one transaction: all stored or none.</li>
+ *   <li>Appends are idempotent by (app, vote id): a vote id seen before is reported as a
+ *       duplicate and not stored again, also when both copies are in the same call.</li>
+ *   <li>Seqs are assigned in commit order, strictly increasing; {@link #votesAfter} returns
+ *       votes in seq order, so a cursor never misses a committed vote.</li>
+ *   <li>{@link #deck} never returns an item the rater already judged in that mode.</li>
+ *   <li>Nothing of one app is visible through another app's id.</li>
+ * </ul>
+ * Failures are thrown as {@link dev.swipeloop.sdk.StorageException}.
+ */
+public interface StorageBackend extends SwipeloopExtension {
+
+    /** Stores a new app. Throws {@link dev.swipeloop.sdk.ConflictException} if the id exists. */
+    void createApp(App app);
+
+    Optional<App> app(String appId);
+
+    List<App> apps();
+
+    /** Inserts or replaces items by (app, id). Returns how many were written. */
+    int upsertItems(List<Item> items);
+
+    Optional<Item> item(String appId, String itemId);
+
+    /**
+     * Appends votes in one durable transaction. Votes may belong to several apps. Returns, per
+     * input vote and in input order, whether it was stored (false: a duplicate id).
+     */
+    AppendResult appendVotes(List<Vote> votes);
+
+    /** Up to {@code limit} votes of the app with seq &gt; {@code afterSeq}, in seq order. */
+    List<Vote> votesAfter(String appId, long afterSeq, int limit);
+
+    /**
+     * Up to {@code limit} items this rater has not judged in votes of {@code kind} (for pairs:
+     * on either side), the least-judged first.
+     */
+    List<Item> deck(String appId, String rater, VoteKind kind, int limit);
+
+    AppStats stats(String appId);
+
+    Optional<Rater> rater(String appId, String raterId);
+
+    /** Removes the rater's votes and ledger entries. Returns the number of votes removed. */
+    long deleteRater(String appId, String raterId);
+
+    /** Appends ledger entries in one durable transaction; returns them with their seqs. */
+    List<LedgerEntry> appendLedger(List<LedgerEntry> entries);
+
+    /** The rater's ledger entries in seq order. */
+    List<LedgerEntry> ledger(String appId, String raterId);
+}
