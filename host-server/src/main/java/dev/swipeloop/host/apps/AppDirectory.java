@@ -1,0 +1,86 @@
+package dev.swipeloop.host.apps;
+
+import dev.swipeloop.sdk.model.App;
+import dev.swipeloop.sdk.storage.StorageBackend;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * App lookups for every request, cached briefly. Every API call needs its app (key check,
+ * allowed origins); asking storage each time would double the database work of a vote. The
+ * TTL is short (2 s) because apps change outside this process (the CLI, another host on the
+ * same database): a new origin or a revoked app should take effect within seconds, not after
+ * a restart. Misses are cached too, so a spray of made-up keys costs one lookup per id per TTL,
+ * and the map is bounded.
+ */
+public final class AppDirectory {
+    public static final Duration DEFAULT_TTL = Duration.ofSeconds(2);
+    private static final int MAX_ENTRIES = 10_000;
+
+    private record Entry(Optional<App> app, long loadedAt) {
+    }
+
+    private final StorageBackend storage;
+    private final long ttlNanos;
+    private final LongSupplier nanoTime;
+    private final Map<String, Entry> byId = new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+    private volatile Set<String> allOrigins = Set.of();
+    private volatile long allOriginsLoadedAt;
+    private volatile boolean allOriginsLoaded;
+
+    public AppDirectory(StorageBackend storage, Duration ttl, LongSupplier nanoTime) {
+        this.storage = storage;
+        this.ttlNanos = ttl.toNanos();
+        this.nanoTime = nanoTime;
+    }
+
+    public AppDirectory(StorageBackend storage) {
+        this(storage, DEFAULT_TTL, System::nanoTime);
+    }
+
+    public Optional<App> find(String appId) {
+        long now = nanoTime.getAsLong();
+        synchronized (byId) {
+            Entry cached = byId.get(appId);
+            if (cached != null && now - cached.loadedAt() < ttlNanos) {
+                return cached.app();
+            }
+        }
+        Optional<App> loaded = storage.app(appId);
+        synchronized (byId) {
+            byId.put(appId, new Entry(loaded, now));
+        }
+        return loaded;
+    }
+
+    /**
+     * Every app's allowed origins together: a CORS preflight carries no key, so without a
+     * {@code ?key=} it can only be answered for the origins any app allows.
+     */
+    public Set<String> allOrigins() {
+        long now = nanoTime.getAsLong();
+        if (allOriginsLoaded && now - allOriginsLoadedAt < ttlNanos) {
+            return allOrigins;
+        }
+        Set<String> union = new LinkedHashSet<>();
+        for (App app : storage.apps()) {
+            union.addAll(app.allowedOrigins());
+        }
+        allOrigins = Set.copyOf(union);
+        allOriginsLoadedAt = now;
+        allOriginsLoaded = true;
+        return allOrigins;
+    }
+}

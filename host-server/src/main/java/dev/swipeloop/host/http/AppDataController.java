@@ -1,0 +1,43 @@
+package dev.swipeloop.host.http;
+
+import com.google.gson.JsonObject;
+import dev.swipeloop.sdk.model.AppStats;
+import dev.swipeloop.sdk.storage.StorageBackend;
+import io.javalin.http.Context;
+
+/** {@code GET /v1/stats} and {@code DELETE /v1/raters/{rater}} (secret key). */
+final class AppDataController {
+    private final KeyAuth auth;
+    private final StorageBackend storage;
+
+    AppDataController(KeyAuth auth, StorageBackend storage) {
+        this.auth = auth;
+        this.storage = storage;
+    }
+
+    void stats(Context ctx) {
+        KeyAuth.Caller caller = auth.secret(ctx);
+        AppStats stats = storage.stats(caller.app().id());
+        JsonObject body = new JsonObject();
+        body.addProperty("items", stats.items());
+        body.addProperty("votes", stats.votes());
+        body.addProperty("binaryVotes", stats.binaryVotes());
+        body.addProperty("pairVotes", stats.pairVotes());
+        body.addProperty("raters", stats.raters());
+        body.addProperty("lastSeq", stats.lastSeq());
+        JsonOut.write(ctx, 200, body);
+    }
+
+    /** Removes a rater's votes and ledger (a person's right to erasure); 204 also when there was nothing. */
+    void deleteRater(Context ctx) {
+        KeyAuth.Caller caller = auth.secret(ctx);
+        String rater = ctx.pathParam("rater");
+        if (rater.isEmpty() || rater.length() > VoteParser.MAX_ID_LENGTH) {
+            throw new ApiException.Invalid("The rater id in the path is invalid.",
+                    java.util.List.of(new FieldError("rater", "must be 1 to " + VoteParser.MAX_ID_LENGTH
+                            + " characters long")));
+        }
+        storage.deleteRater(caller.app().id(), rater);
+        ctx.status(204);
+    }
+}

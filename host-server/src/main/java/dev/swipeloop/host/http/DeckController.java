@@ -1,0 +1,76 @@
+package dev.swipeloop.host.http;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.swipeloop.sdk.model.Item;
+import dev.swipeloop.sdk.model.VoteKind;
+import dev.swipeloop.sdk.storage.StorageBackend;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * {@code GET /v1/deck} (publishable key): the next cards for one rater, never one they judged.
+ * Binary cards come straight from storage's least-judged order; pair cards are dealt by
+ * {@link PairDealer} from a few times more candidates, so same-group pairs can be found.
+ */
+final class DeckController {
+    static final int DEFAULT_LIMIT = 10;
+    /** Candidates fetched per requested pair: enough that most pairs can share a group. */
+    static final int PAIR_CANDIDATES_PER_CARD = 4;
+
+    private final KeyAuth auth;
+    private final StorageBackend storage;
+    private final int maxLimit;
+    private final String publicUrl;
+    private final Clock clock;
+
+    DeckController(KeyAuth auth, StorageBackend storage, int maxLimit, String publicUrl, Clock clock) {
+        this.auth = auth;
+        this.storage = storage;
+        this.maxLimit = maxLimit;
+        this.publicUrl = publicUrl;
+        this.clock = clock;
+    }
+
+    void deck(Context ctx) {
+        KeyAuth.Caller caller = auth.browser(ctx, false);
+        QueryCheck query = new QueryCheck(ctx);
+        String rater = query.string("rater", true, VoteParser.MAX_ID_LENGTH);
+        int limit = (int) query.number("limit", Math.min(DEFAULT_LIMIT, maxLimit), 1, maxLimit);
+        String mode = query.oneOf("mode", "binary", List.of("binary", "pair"));
+        query.throwIfAny();
+        RaterCheck.verify(caller.app(), ctx.header("X-Rater-Token"), Set.of(rater), clock.instant());
+
+        String appId = caller.app().id();
+        String baseUrl = publicUrl != null ? stripSlash(publicUrl) : ctx.scheme() + "://" + ctx.host();
+        JsonArray cards = new JsonArray();
+        if (mode.equals("binary")) {
+            for (Item item : storage.deck(appId, rater, VoteKind.BINARY, limit)) {
+                JsonObject card = new JsonObject();
+                card.addProperty("kind", "binary");
+                card.add("item", ItemJson.card(item, baseUrl));
+                cards.add(card);
+            }
+        } else {
+            List<Item> candidates = storage.deck(appId, rater, VoteKind.PAIR, limit * PAIR_CANDIDATES_PER_CARD);
+            for (PairDealer.Pair pair : PairDealer.deal(candidates, limit, ThreadLocalRandom.current())) {
+                JsonObject card = new JsonObject();
+                card.addProperty("kind", "pair");
+                card.add("left", ItemJson.card(pair.left(), baseUrl));
+                card.add("right", ItemJson.card(pair.right(), baseUrl));
+                cards.add(card);
+            }
+        }
+        JsonObject body = new JsonObject();
+        body.add("cards", cards);
+        ctx.header("Cache-Control", "no-store");
+        JsonOut.write(ctx, 200, body);
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

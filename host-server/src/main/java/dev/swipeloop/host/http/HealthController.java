@@ -1,0 +1,52 @@
+package dev.swipeloop.host.http;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.swipeloop.host.plugin.PluginRegistry;
+import dev.swipeloop.host.plugin.PluginStatus;
+import dev.swipeloop.sdk.storage.StorageBackend;
+import io.javalin.http.Context;
+
+/** {@code GET /health}: is the server up, which storage, and how every plugin fared. */
+final class HealthController {
+    private final PluginRegistry registry;
+    private final String hostVersion;
+
+    HealthController(PluginRegistry registry, String hostVersion) {
+        this.registry = registry;
+        this.hostVersion = hostVersion;
+    }
+
+    void health(Context ctx) {
+        StorageBackend storage = registry.storage();
+        JsonArray plugins = new JsonArray();
+        String storageState = storage == null ? "MISSING" : "STARTED";
+        for (PluginStatus status : registry.statuses()) {
+            JsonObject plugin = new JsonObject();
+            plugin.addProperty("id", status.id());
+            plugin.addProperty("version", status.version());
+            plugin.addProperty("state", status.state());
+            JsonArray extensions = new JsonArray();
+            status.extensions().forEach(extensions::add);
+            plugin.add("extensions", extensions);
+            if (status.reason() != null) {
+                plugin.addProperty("reason", status.reason());
+            }
+            plugins.add(plugin);
+            if (storage != null && (status.extensions().contains(storage.id())
+                    || status.extensions().contains(storage.getClass().getName()))) {
+                storageState = status.state();
+            }
+        }
+        JsonObject body = new JsonObject();
+        boolean ok = storage != null && "STARTED".equals(storageState);
+        body.addProperty("status", ok ? "ok" : "degraded");
+        body.addProperty("version", hostVersion);
+        JsonObject storageJson = new JsonObject();
+        storageJson.addProperty("id", storage == null ? null : storage.id());
+        storageJson.addProperty("state", storageState);
+        body.add("storage", storageJson);
+        body.add("plugins", plugins);
+        JsonOut.write(ctx, ok ? 200 : 503, body);
+    }
+}

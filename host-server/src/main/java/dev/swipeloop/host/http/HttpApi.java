@@ -1,0 +1,132 @@
+package dev.swipeloop.host.http;
+
+import com.google.gson.GsonBuilder;
+import dev.swipeloop.host.apps.AppDirectory;
+import dev.swipeloop.host.config.HostSettings;
+import dev.swipeloop.host.ingest.GroupCommitWriter;
+import dev.swipeloop.host.plugin.PluginRegistry;
+import dev.swipeloop.sdk.storage.StorageBackend;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HandlerType;
+import io.javalin.json.JavalinGson;
+import java.time.Clock;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API of API.md on Javalin. Everything is wired inside {@code Javalin.create}: routes
+ * are method references into small controllers, errors are typed exceptions mapped to
+ * problem+json once ({@link ProblemMapper}). {@code extraRoutes} lets the bootstrap add pages
+ * (the demo) in the same place.
+ */
+public final class HttpApi implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    private static final long STOP_TIMEOUT_MILLIS = 10_000;
+
+    /** One route of the API; also what the OpenAPI document is checked against. */
+    public record Route(HandlerType method, String path) {
+    }
+
+    /** Every route this class serves (besides CORS preflights), for tests and docs. */
+    public static final List<Route> ROUTES = List.of(
+            new Route(HandlerType.GET, "/health"),
+            new Route(HandlerType.GET, "/openapi.json"),
+            new Route(HandlerType.POST, "/v1/items"),
+            new Route(HandlerType.GET, "/v1/deck"),
+            new Route(HandlerType.POST, "/v1/votes"),
+            new Route(HandlerType.GET, "/v1/votes"),
+            new Route(HandlerType.GET, "/v1/stats"),
+            new Route(HandlerType.DELETE, "/v1/raters/{rater}"));
+
+    private final HostSettings settings;
+    private final GroupCommitWriter writer;
+    private final Javalin app;
+    private boolean closed;
+
+    public HttpApi(HostSettings settings, PluginRegistry registry, String hostVersion,
+                   Consumer<JavalinConfig> extraRoutes) {
+        this.settings = settings;
+        StorageBackend storage = registry.storage();
+        Clock clock = Clock.systemUTC();
+        AppDirectory apps = new AppDirectory(storage);
+        RateLimiter addressLimiter = new RateLimiter(settings.addressRequestsPerSecond(), settings.addressBurst());
+        KeyAuth auth = new KeyAuth(apps, new RateLimiter(settings.keyRequestsPerSecond(), settings.keyBurst()));
+        Cors cors = new Cors(apps);
+        // Back-pressure: a few full commits may wait; beyond that clients are told to retry.
+        this.writer = new GroupCommitWriter(storage, settings.maxCommitVotes(),
+                Math.max(settings.maxCommitVotes() * 4, settings.maxVotesPerBatch()));
+
+        HealthController health = new HealthController(registry, hostVersion);
+        OpenApiController openApi = new OpenApiController();
+        ItemsController items = new ItemsController(auth, new ItemParser(settings.maxItemsPerBatch()), storage, clock);
+        DeckController deck = new DeckController(auth, storage, settings.deckMaxLimit(), settings.publicUrl(), clock);
+        VotesController votes = new VotesController(auth, new VoteParser(settings.maxVotesPerBatch()),
+                new ItemLookup(storage), writer, storage, clock);
+        AppDataController appData = new AppDataController(auth, storage);
+        ProblemMapper problems = new ProblemMapper(settings.maxBodyBytes());
+
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.host = settings.bind();
+            config.jetty.port = settings.port();
+            config.http.maxRequestSize = settings.maxBodyBytes();
+            // On stop, Jetty stops accepting and waits for in-flight requests (the vote answers
+            // completed by the group-commit drain) before closing connections.
+            config.jetty.modifyServer(server -> {
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+            });
+            config.jsonMapper(new JavalinGson(new GsonBuilder().disableHtmlEscaping().create(), false));
+
+            config.routes.before("/v1/*", ctx -> {
+                cors.decorate(ctx);
+                RateLimiter.Decision decision = addressLimiter.tryAcquire(ClientAddress.of(ctx, settings.trustProxy()));
+                if (!decision.allowed()) {
+                    throw new ApiException.RateLimited("Too many requests from your address; retry after "
+                            + decision.retryAfterSeconds() + " s.", decision.retryAfterSeconds());
+                }
+            });
+            config.routes.options("/v1/*", cors::preflight);
+            config.routes.get("/health", health::health);
+            config.routes.get("/openapi.json", openApi::document);
+            config.routes.post("/v1/items", items::upsert);
+            config.routes.get("/v1/deck", deck::deck);
+            config.routes.post("/v1/votes", votes::submit);
+            config.routes.get("/v1/votes", votes::list);
+            config.routes.get("/v1/stats", appData::stats);
+            config.routes.delete("/v1/raters/{rater}", appData::deleteRater);
+            problems.register(config.routes);
+            if (extraRoutes != null) {
+                extraRoutes.accept(config);
+            }
+        });
+    }
+
+    public HttpApi start() {
+        app.start();
+        LOG.debug("HTTP API listening on {}:{}", settings.bind(), app.port());
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /**
+     * Stops taking votes, commits and answers every vote already queued, then stops Jetty.
+     * Requests arriving meanwhile get 503 with Retry-After.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        writer.close();
+        app.stop();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.swipeloop.host.http;
+
+import dev.swipeloop.host.apps.RaterTokens;
+import dev.swipeloop.sdk.model.App;
+import java.time.Instant;
+import java.util.Collection;
+
+/** Applies a verified-rater token ({@code X-Rater-Token} or {@code "raterToken"}) when one is sent. */
+final class RaterCheck {
+    private RaterCheck() {
+    }
+
+    /** Each rater must be the one the token was signed for; otherwise 401 with the reason. */
+    static void verify(App app, String token, Collection<String> raters, Instant now) {
+        if (token == null || token.isEmpty()) {
+            return;
+        }
+        for (String rater : raters) {
+            try {
+                RaterTokens.verify(app, rater, token, now);
+            } catch (RaterTokens.InvalidRaterTokenException e) {
+                throw new ApiException.Unauthorized("invalid-rater-token", "Rater token refused: " + e.getMessage() + ".");
+            }
+        }
+    }
+}

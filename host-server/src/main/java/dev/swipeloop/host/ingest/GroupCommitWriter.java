@@ -1,0 +1,177 @@
+package dev.swipeloop.host.ingest;
+
+import dev.swipeloop.sdk.model.Vote;
+import dev.swipeloop.sdk.storage.AppendResult;
+import dev.swipeloop.sdk.storage.StorageBackend;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes many vote requests share one durable write. One thread takes every request waiting
+ * in the queue (up to {@code maxCommitVotes} votes together), appends them with one
+ * {@link StorageBackend#appendVotes} call (one transaction, one fsync) and then completes
+ * each request's future with its own slice of the result. While one commit runs, the next
+ * group gathers, so the slower the disk, the larger the groups.
+ *
+ * <p>A future completes only after the commit returned, so a 2xx answered from it is
+ * durable. If the commit throws, every request of that group fails with the exception; the
+ * clients retry, and vote ids make the retry safe.
+ *
+ * <p>{@link #close()} stops accepting and then commits and answers everything already queued.
+ */
+public final class GroupCommitWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
+
+    private record Pending(List<Vote> votes, CompletableFuture<AppendResult> result) {
+    }
+
+    private static final Pending STOP = new Pending(List.of(), new CompletableFuture<>());
+
+    private final StorageBackend storage;
+    private final int maxCommitVotes;
+    private final int maxQueuedVotes;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Object admission = new Object();
+    private final Thread thread;
+    private int queuedVotes;
+    private boolean closed;
+
+    /**
+     * @param maxQueuedVotes back-pressure: beyond this many votes waiting, {@link #submit}
+     *                       refuses with {@link RejectedException} instead of growing memory
+     */
+    public GroupCommitWriter(StorageBackend storage, int maxCommitVotes, int maxQueuedVotes) {
+        this.storage = storage;
+        this.maxCommitVotes = maxCommitVotes;
+        this.maxQueuedVotes = maxQueuedVotes;
+        this.thread = new Thread(this::run, "swipeloop-group-commit");
+        this.thread.setDaemon(false);
+        this.thread.start();
+    }
+
+    /** Refused: the writer is closing, or too many votes are already waiting. */
+    public static final class RejectedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final boolean closing;
+
+        RejectedException(String message, boolean closing) {
+            super(message);
+            this.closing = closing;
+        }
+
+        public boolean closing() {
+            return closing;
+        }
+    }
+
+    /**
+     * Queues votes for the next commit. The future completes, after the commit, with one
+     * entry per vote in order, or exceptionally with what the storage threw.
+     */
+    public CompletableFuture<AppendResult> submit(List<Vote> votes) {
+        Pending pending = new Pending(List.copyOf(votes), new CompletableFuture<>());
+        synchronized (admission) {
+            if (closed) {
+                throw new RejectedException("the server is shutting down", true);
+            }
+            if (queuedVotes > 0 && queuedVotes + votes.size() > maxQueuedVotes) {
+                throw new RejectedException(queuedVotes + " votes are waiting to be written", false);
+            }
+            queuedVotes += votes.size();
+            queue.add(pending);
+        }
+        return pending.result();
+    }
+
+    private void run() {
+        List<Pending> group = new ArrayList<>();
+        boolean stopping = false;
+        while (!stopping) {
+            try {
+                Pending first = queue.take();
+                if (first == STOP) {
+                    break;
+                }
+                group.add(first);
+                int votes = first.votes().size();
+                Pending next;
+                while ((next = queue.peek()) != null) {
+                    if (next == STOP) {
+                        queue.poll();
+                        stopping = true;
+                        break;
+                    }
+                    if (votes + next.votes().size() > maxCommitVotes) {
+                        break;
+                    }
+                    queue.poll();
+                    group.add(next);
+                    votes += next.votes().size();
+                }
+                commit(group, votes);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.warn("group-commit writer interrupted; failing {} queued vote requests", queue.size());
+                break;
+            } finally {
+                group.clear();
+            }
+        }
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            left.result().completeExceptionally(new RejectedException("the server is shutting down", true));
+        }
+    }
+
+    private void commit(List<Pending> group, int voteCount) {
+        List<Vote> all = new ArrayList<>(voteCount);
+        for (Pending p : group) {
+            all.addAll(p.votes());
+        }
+        synchronized (admission) {
+            queuedVotes -= voteCount;
+        }
+        AppendResult result;
+        try {
+            result = storage.appendVotes(all);
+            if (result.size() != all.size()) {
+                throw new IllegalStateException("storage '" + storage.id() + "' answered " + result.size()
+                        + " results for " + all.size() + " votes");
+            }
+        } catch (RuntimeException | Error e) {
+            LOG.warn("committing {} votes from {} requests failed: {}", all.size(), group.size(), e.toString());
+            for (Pending p : group) {
+                p.result().completeExceptionally(e);
+            }
+            return;
+        }
+        int from = 0;
+        for (Pending p : group) {
+            int to = from + p.votes().size();
+            p.result().complete(result.slice(from, to));
+            from = to;
+        }
+    }
+
+    /** Refuses new votes, commits and answers every queued one, then stops the thread. */
+    @Override
+    public void close() {
+        synchronized (admission) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(STOP);
+        }
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(60));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
