@@ -1,10 +1,9 @@
 package dev.swipeloop.host.cli;
 
-import com.google.gson.JsonObject;
 import dev.swipeloop.host.HostVersion;
 import dev.swipeloop.host.SwipeloopHost;
 import dev.swipeloop.host.apps.AppCreator;
-import dev.swipeloop.host.apps.CreatedApp;
+import dev.swipeloop.host.apps.InvalidOriginException;
 import dev.swipeloop.host.plugin.LoadedPlugins;
 import java.io.PrintStream;
 import java.util.List;
@@ -28,23 +27,14 @@ final class AppsCreateCommand {
             throw new UsageException("at least one --origin is required (the site that embeds the widget, e.g. https://example.com)");
         }
         HostConfigLoader config = HostConfigLoader.load(args, "name", "origin");
-        CreatedApp created;
-        try {
-            created = AppCreator.create(name, origins);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
         SwipeloopHost.createDataDir(config.settings().dataDir());
         try (LoadedPlugins plugins = LoadedPlugins.load(SwipeloopHost.pluginsDir(config.settings()),
                 config.settings().dataDir(), HostVersion.get(), config.settings().storage(), config.sources())) {
-            plugins.storage().createApp(created.app());
+            AppCreator.CreatedApp created = new AppCreator(plugins.storage()).create(name, origins);
+            out.println(created.toJson());
+        } catch (InvalidOriginException e) {
+            throw new UsageException(e.getMessage());
         }
-        JsonObject json = new JsonObject();
-        json.addProperty("app", created.app().id());
-        json.addProperty("publishableKey", created.publishableKey());
-        json.addProperty("secretKey", created.secretKey());
-        json.addProperty("signingSecret", created.signingSecret());
-        out.println(json);
         return 0;
     }
 }

@@ -2,7 +2,6 @@ package dev.swipeloop.host.demo;
 
 import com.google.gson.Gson;
 import dev.swipeloop.host.apps.AppCreator;
-import dev.swipeloop.host.apps.CreatedApp;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,8 +27,7 @@ public final class DemoSeeder {
         DemoApp demo = readKeys(keysFile);
         // A demo app made for another port would refuse this page's origin: make a fresh one.
         if (demo == null || storage.app(demo.appId()).filter(a -> a.allowedOrigins().containsAll(origins)).isEmpty()) {
-            CreatedApp created = AppCreator.create("Swipeloop demo", origins);
-            storage.createApp(created.app());
+            AppCreator.CreatedApp created = new AppCreator(storage).create("Swipeloop demo", origins);
             demo = new DemoApp(created.app().id(), created.publishableKey(), created.secretKey());
             writeKeys(keysFile, demo);
         }
