@@ -1,0 +1,50 @@
+package dev.swipeloop.host.cli;
+
+import dev.swipeloop.host.config.HostSettings;
+import dev.swipeloop.host.config.SettingSources;
+import dev.swipeloop.sdk.config.ConfigException;
+import dev.swipeloop.sdk.config.ConfigKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Turns {@code --config FILE}, the environment and the flags into validated host settings. */
+record HostConfigLoader(HostSettings settings, SettingSources sources) {
+
+    static HostConfigLoader load(Args args, String... commandOnlyFlags) {
+        String configFile = args.last("config");
+        if (configFile == null) {
+            configFile = System.getenv(SettingSources.ENV_PREFIX + "CONFIG");
+        }
+        if (configFile != null && !Files.isRegularFile(Path.of(configFile))) {
+            throw new UsageException("config file " + configFile + " does not exist");
+        }
+        String[] excluded = new String[commandOnlyFlags.length + 2];
+        excluded[0] = "config";
+        excluded[1] = "help";
+        System.arraycopy(commandOnlyFlags, 0, excluded, 2, commandOnlyFlags.length);
+        SettingSources sources;
+        try {
+            sources = SettingSources.load(configFile == null ? null : Path.of(configFile), args.settings(excluded));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+
+        Map<String, String> raw = new LinkedHashMap<>(sources.explicitHostKeys());
+        for (ConfigKey key : HostSettings.SPEC.keys()) {
+            String value = sources.get(key.name());
+            if (value != null) {
+                raw.put(key.name(), value);
+            }
+        }
+        try {
+            return new HostConfigLoader(HostSettings.from(HostSettings.SPEC.parse(raw)), sources);
+        } catch (ConfigException e) {
+            throw new UsageException("invalid settings: " + e.errors().stream()
+                    .map(err -> SettingSources.describe(err.key()) + " " + err.message())
+                    .collect(Collectors.joining("; ")));
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.swipeloop.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.swipeloop.host.testing.Dist;
+import dev.swipeloop.host.testing.HostProcess;
+import dev.swipeloop.host.testing.Http;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./swipeloop} as a user types it, against the built distribution in its own JVM. */
+class CommandLineIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void appsCreatePrintsOneJsonObjectWithKeysThatWork() throws Exception {
+        Path data = dir.resolve("data");
+        Path plugins = Dist.copyPlugins(dir.resolve("plugins"));
+        HostProcess create = HostProcess.launch(dir, List.of("apps", "create", "--name", "Meme Lab",
+                "--origin", "https://memes.example", "--origin", "http://localhost:3000",
+                "--data", data.toString(), "--plugins-dir", plugins.toString()));
+        assertEquals(0, create.waitFor(Duration.ofSeconds(60)), create.stderr());
+        JsonObject json = JsonParser.parseString(create.stdout().strip()).getAsJsonObject();
+        String app = json.get("app").getAsString();
+        assertTrue(json.get("publishableKey").getAsString().startsWith("pk_"), json.toString());
+        assertTrue(json.get("secretKey").getAsString().startsWith("sk_"), json.toString());
+        assertTrue(json.get("signingSecret").getAsString().startsWith("ss_"), json.toString());
+        assertEquals(1, create.stdout().strip().lines().count(), "stdout is exactly one JSON object");
+
+        byte[] database = Files.readAllBytes(Files.list(data).filter(p -> p.toString().endsWith(".db")).findFirst().orElseThrow());
+        assertTrue(!new String(database, java.nio.charset.StandardCharsets.ISO_8859_1).contains(json.get("secretKey").getAsString()),
+                "the secret key must be stored hashed, never as it is");
+
+        try (HostProcess serve = HostProcess.launch(dir, List.of("serve", "--port", "0", "--bind", "127.0.0.1",
+                "--data", data.toString(), "--plugins-dir", plugins.toString()))) {
+            int port = serve.awaitReady(Duration.ofSeconds(60));
+            HttpResponse<String> stats = new Http("http://127.0.0.1:" + port).get("/v1/stats", json.get("secretKey").getAsString());
+            assertEquals(200, stats.statusCode(), stats.body());
+            assertTrue(app.length() > 0);
+        }
+    }
+
+    @Test
+    void badUsageExitsWithTwoAndSaysWhy() {
+        HostProcess noName = HostProcess.launch(dir, List.of("apps", "create", "--origin", "https://x.example"));
+        assertEquals(2, noName.waitFor(Duration.ofSeconds(30)));
+        assertTrue(noName.stderr().contains("--name is required"), noName.stderr());
+
+        HostProcess badPort = HostProcess.launch(dir, List.of("serve", "--port", "seventy"));
+        assertEquals(2, badPort.waitFor(Duration.ofSeconds(30)));
+        assertTrue(badPort.stderr().contains("port (--port, SWIPELOOP_PORT) must be a whole number"), badPort.stderr());
+
+        HostProcess unknown = HostProcess.launch(dir, List.of("frobnicate"));
+        assertEquals(2, unknown.waitFor(Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void helpListsEverySettingWithItsDefault() {
+        HostProcess help = HostProcess.launch(dir, List.of("serve", "--help"));
+        assertEquals(0, help.waitFor(Duration.ofSeconds(30)));
+        String out = help.stdout();
+        assertTrue(out.contains("--limits.max-votes-per-batch") && out.contains("SWIPELOOP_LIMITS_MAX_VOTES_PER_BATCH")
+                && out.contains("default 500"), out);
+    }
+}
