@@ -55,6 +55,7 @@ class ShutdownDrainIT {
                 refused++; // the connector was already closed: the client never got an answer and will retry
             }
         }
+        System.out.println("shutdown drain: " + answered202 + " answered 202, " + refused + " refused");
         assertTrue(answered202 > 0, "some votes went through before the shutdown");
         try (TestHost again = TestHost.start(dir, Map.of("pluginsDir", dir.resolve("plugins").toString()))) {
             long stored = again.storage().stats(app.id()).votes();
