@@ -32,17 +32,34 @@ class ShutdownDrainIT {
             app = host.createApp("busy");
             host.http().post("/v1/items", app.secretKey(), null, "{\"items\":[{\"id\":\"a\",\"imageUrl\":\"https://x.example/a\"}]}");
             HttpClient client = HttpClient.newHttpClient();
-            for (int i = 0; i < 400; i++) {
-                String body = "{\"votes\":[" + HttpApiIT.binary(UUID.randomUUID().toString(), "r" + i, "a", "like") + "]}";
-                sent.add(client.sendAsync(HttpRequest.newBuilder(URI.create(host.url() + "/v1/votes"))
-                        .header("Authorization", "Bearer " + app.secretKey())
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
-            }
-            Thread.sleep(150);
+            String url = host.url() + "/v1/votes";
+            String key = app.secretKey();
+            // Keep sending while the host closes, so votes are queued or committing at that moment.
+            Thread sender = new Thread(() -> {
+                for (int i = 0; i < 3000; i++) {
+                    String body = "{\"votes\":[" + HttpApiIT.binary(UUID.randomUUID().toString(), "r" + i, "a", "like") + "]}";
+                    synchronized (sent) {
+                        sent.add(client.sendAsync(HttpRequest.newBuilder(URI.create(url))
+                                .header("Authorization", "Bearer " + key)
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+                    }
+                    if (i % 50 == 0) {
+                        try {
+                            Thread.sleep(5);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }
+            });
+            sender.start();
+            Thread.sleep(300);
+            host.close();
+            sender.join();
         }
         int answered202 = 0;
         int refused = 0;
-        for (CompletableFuture<HttpResponse<String>> f : sent) {
+        for (CompletableFuture<HttpResponse<String>> f : List.copyOf(sent)) {
             try {
                 int status = f.join().statusCode();
                 if (status == 202) {
