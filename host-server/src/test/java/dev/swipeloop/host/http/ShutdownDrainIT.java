@@ -28,7 +28,8 @@ class ShutdownDrainIT {
     void votesInFlightAtShutdownAreCommittedAndAnswered() throws Exception {
         List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
         TestApp app;
-        try (TestHost host = TestHost.start(dir)) {
+        TestHost host = TestHost.start(dir);
+        try {
             app = host.createApp("busy");
             host.http().post("/v1/items", app.secretKey(), null, "{\"items\":[{\"id\":\"a\",\"imageUrl\":\"https://x.example/a\"}]}");
             HttpClient client = HttpClient.newHttpClient();
@@ -56,6 +57,8 @@ class ShutdownDrainIT {
             Thread.sleep(300);
             host.close();
             sender.join();
+        } finally {
+            host.close();
         }
         int answered202 = 0;
         int refused = 0;
