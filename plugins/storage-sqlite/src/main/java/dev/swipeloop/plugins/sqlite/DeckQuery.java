@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * The deck: items this rater has not judged in this kind of vote (for pairs, on either
- * side), the least-judged first, oldest first among equals. The rater's judged items come
- * from the {@code votes_by_rater} index alone; the items of the app are then scanned and
- * sorted by the judged count the triggers keep.
+ * side), the least-judged first, oldest first among equals. The rater's judged items are
+ * found through the {@code votes_by_rater} index; the app's items are then scanned and sorted
+ * by the judged count the schema's triggers keep.
  */
 final class DeckQuery {
     private static final String JUDGED_BY_RATER = """

@@ -55,9 +55,10 @@ CREATE TABLE votes (
     UNIQUE (app_id, id)                 -- idempotency; UUIDv7 keeps this index append-ordered
 );
 
--- The one secondary index on votes: a rater's votes, for the deck (what they judged, read
--- from the index alone) and for rater summaries and deletion.
-CREATE INDEX votes_by_rater ON votes (app_id, rater, kind, item, right_item);
+-- The one secondary index on votes: a rater's votes, for the deck (what they judged), rater
+-- summaries and deletion. Kept to two columns: its inserts land all over the index, and a
+-- covering (app_id, rater, kind, item, right_item) version cost a third of insert throughput.
+CREATE INDEX votes_by_rater ON votes (app_id, rater);
 
 CREATE TRIGGER votes_count_binary AFTER INSERT ON votes WHEN NEW.kind = 'binary' BEGIN
     UPDATE items SET binary_judged = binary_judged + 1 WHERE app_id = NEW.app_id AND id = NEW.item;
