@@ -1,13 +1,15 @@
 package dev.swipeloop.sdk.storage;
 
+import static dev.swipeloop.sdk.storage.StorageAssertions.assertStrictlyIncreasing;
+import static dev.swipeloop.sdk.storage.StorageAssertions.storedAs;
 import static dev.swipeloop.sdk.storage.StorageFixtures.app;
 import static dev.swipeloop.sdk.storage.StorageFixtures.binaryVote;
 import static dev.swipeloop.sdk.storage.StorageFixtures.goldItem;
 import static dev.swipeloop.sdk.storage.StorageFixtures.item;
 import static dev.swipeloop.sdk.storage.StorageFixtures.items;
 import static dev.swipeloop.sdk.storage.StorageFixtures.ledgerEntry;
+import static dev.swipeloop.sdk.storage.StorageFixtures.mixedVotes;
 import static dev.swipeloop.sdk.storage.StorageFixtures.pairVote;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,7 +58,7 @@ import org.junit.jupiter.api.io.TempDir;
 public abstract class StorageBackendContract {
     protected static final String APP = "app-a";
     protected static final String OTHER_APP = "app-b";
-    private static final int PAGE = 10;
+    private static final int PAGE = StorageAssertions.PAGE;
 
     @TempDir
     Path dataDir;
@@ -180,7 +182,7 @@ public abstract class StorageBackendContract {
         List<Vote> expected = new ArrayList<>();
         for (int call = 0; call < 3; call++) {
             List<Vote> batch = mixedVotes(APP, 40, call);
-            expected.addAll(stored(batch, storage.appendVotes(batch)));
+            expected.addAll(storedAs(batch, storage.appendVotes(batch)));
         }
         reopen();
         assertEquals(expected, allVotes(APP));
@@ -263,7 +265,7 @@ public abstract class StorageBackendContract {
             List<Vote> call = new ArrayList<>(mine);
             call.addAll(mixedVotes(OTHER_APP, 5, i));
             AppendResult result = storage.appendVotes(call);
-            expected.addAll(stored(mine, result.slice(0, mine.size())));
+            expected.addAll(storedAs(mine, result.slice(0, mine.size())));
         }
         List<Vote> paged = allVotes(APP);
         assertEquals(expected, paged);
@@ -444,63 +446,15 @@ public abstract class StorageBackendContract {
         assertEquals(List.of(), storage.ledger(APP, "nobody"));
     }
 
-    // ---- helpers -------------------------------------------------------------------------
-
-    /** Every vote of the app through the cursor, a small page at a time, checking seq order. */
-    protected final List<Vote> allVotes(String appId) {
-        List<Vote> all = new ArrayList<>();
-        long after = 0;
-        while (true) {
-            List<Vote> page = storage.votesAfter(appId, after, PAGE);
-            assertTrue(page.size() <= PAGE, "a page holds at most the limit");
-            for (Vote vote : page) {
-                assertTrue(vote.seq() > after, "seq " + vote.seq() + " came after " + after);
-                after = vote.seq();
-            }
-            all.addAll(page);
-            if (page.isEmpty()) {
-                return all;
-            }
-        }
-    }
-
-    /** A mix of binary and pair votes by three raters, optional fields set and unset. */
-    protected static List<Vote> mixedVotes(String appId, int count, int salt) {
-        List<Vote> votes = new ArrayList<>();
-        Verdict[] verdicts = Verdict.values();
-        Choice[] choices = Choice.values();
-        for (int i = 0; i < count; i++) {
-            String rater = "rater" + ((i + salt) % 3);
-            votes.add(i % 2 == 0
-                    ? binaryVote(appId, rater, "item" + (i % 11), verdicts[(i / 2) % verdicts.length])
-                    : pairVote(appId, rater, "item" + (i % 7), "item" + (i % 5 + 7), choices[(i / 2) % choices.length]));
-        }
-        return votes;
-    }
-
-    private static List<Vote> stored(List<Vote> votes, AppendResult result) {
-        assertEquals(votes.size(), result.size());
-        List<Vote> stored = new ArrayList<>();
-        for (int i = 0; i < votes.size(); i++) {
-            assertTrue(result.stored(i), "vote " + i + " is new and must be stored");
-            stored.add(votes.get(i).withSeq(result.seqs()[i]));
-        }
-        return stored;
-    }
-
     private static LedgerEntry withSeq(LedgerEntry e, long seq) {
         return new LedgerEntry(e.appId(), e.rater(), e.policy(), e.points(), e.reason(), e.voteId(), e.at(), seq);
     }
 
-    private static void assertStrictlyIncreasing(long[] seqs) {
-        long[] sorted = seqs.clone();
-        java.util.Arrays.sort(sorted);
-        assertArrayEquals(sorted, seqs, "seqs follow input order");
-        assertEquals(seqs.length, java.util.Arrays.stream(seqs).distinct().count(), "seqs are unique");
-        assertTrue(seqs.length == 0 || seqs[0] > 0, "seqs are positive");
-    }
-
     private static Set<String> ids(List<Item> items) {
         return items.stream().map(Item::id).collect(Collectors.toSet());
+    }
+
+    private List<Vote> allVotes(String appId) {
+        return StorageAssertions.allVotes(storage, appId);
     }
 }

@@ -77,6 +77,20 @@ public final class StorageFixtures {
                 instant());
     }
 
+    /** A mix of binary and pair votes by three raters, optional fields set and unset. */
+    public static List<Vote> mixedVotes(String appId, int count, int salt) {
+        List<Vote> votes = new java.util.ArrayList<>();
+        Verdict[] verdicts = Verdict.values();
+        Choice[] choices = Choice.values();
+        for (int i = 0; i < count; i++) {
+            String rater = "rater" + ((i + salt) % 3);
+            votes.add(i % 2 == 0
+                    ? binaryVote(appId, rater, "item" + (i % 11), verdicts[(i / 2) % verdicts.length])
+                    : pairVote(appId, rater, "item" + (i % 7), "item" + (i % 5 + 7), choices[(i / 2) % choices.length]));
+        }
+        return votes;
+    }
+
     /** The same vote id in another app, with otherwise different content. */
     public static Vote sameIdIn(String appId, Vote vote) {
         Vote other = binaryVote(appId, vote.rater() + "-elsewhere", "elsewhere", Verdict.DISLIKE);
