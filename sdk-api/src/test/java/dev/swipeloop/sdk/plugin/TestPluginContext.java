@@ -16,6 +16,6 @@ public record TestPluginContext(String pluginId, String hostVersion, Path dataDi
 
     @Override
     public String settingName(String key) {
-        return "plugins." + extensionId + "." + key;
+        return "plugin." + extensionId + "." + key;
     }
 }

@@ -29,7 +29,7 @@ import org.sqlite.SQLiteDataSource;
 
 /** What only SQLite has: pragmas, the schema version, the file on disk, the benchmark's statements. */
 class SqliteSpecificsTest {
-    private static final String PATH_SETTING = "plugins.sqlite.path";
+    private static final String PATH_SETTING = "plugin.sqlite.path";
 
     @TempDir
     Path dataDir;
