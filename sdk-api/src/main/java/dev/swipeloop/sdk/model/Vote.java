@@ -7,7 +7,9 @@ import java.util.UUID;
  * One judgement by one rater. {@code id} is made by the client and is the idempotency key
  * (the widget sends UUIDv7, which keeps inserts append-ordered). {@code seq} and
  * {@code receivedAt} are the server's: seq is 0 until the storage backend assigns it on
- * append, then strictly increasing in commit order. {@code session}, {@code dwellMs} and
+ * append, then strictly increasing in commit order. The host sets {@code receivedAt} when
+ * the request arrives; a backend fills in the current time when it is null. Times keep at
+ * least microseconds (what PostgreSQL keeps). {@code session}, {@code dwellMs} and
  * {@code clientTs} may be null.
  */
 public record Vote(UUID id, String appId, String rater, String session, Judgement judgement,

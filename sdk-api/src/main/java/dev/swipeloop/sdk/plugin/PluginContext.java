@@ -15,7 +15,8 @@ public interface PluginContext {
 
     /**
      * The host's data directory ({@code --data}, default {@code ./data}). Exists and is
-     * writable. Plugins keep their files in a sub-directory named after themselves.
+     * writable. Plugins name their files after themselves (the SQLite plugin's default
+     * database is {@code swipeloop.db}, the product's own) so several plugins never clash.
      */
     Path dataDirectory();
 

@@ -1,0 +1,58 @@
+package dev.swipeloop.plugins.sqlite;
+
+import dev.swipeloop.sdk.model.Item;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Items: upsert by (app, id) and look-up. */
+final class ItemStore {
+    private final SqliteDatabase database;
+
+    ItemStore(SqliteDatabase database) {
+        this.database = database;
+    }
+
+    int upsert(List<Item> items) {
+        if (items.isEmpty()) {
+            return 0;
+        }
+        Instant now = Instant.now();
+        return database.write("upsert " + items.size() + " items", connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(ItemRows.UPSERT)) {
+                for (Item item : items) {
+                    ItemRows.bind(upsert, item, now);
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            return items.size();
+        });
+    }
+
+    Optional<Item> item(String appId, String itemId) {
+        return database.read("read item " + itemId, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(ItemRows.BY_ID)) {
+                query.setString(1, appId);
+                query.setString(2, itemId);
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next() ? Optional.of(ItemRows.read(row)) : Optional.<Item>empty();
+                }
+            }
+        });
+    }
+
+    static long count(Connection connection, String appId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(ItemRows.COUNT)) {
+            query.setString(1, appId);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+}

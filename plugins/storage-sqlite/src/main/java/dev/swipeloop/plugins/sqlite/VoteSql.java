@@ -1,0 +1,50 @@
+package dev.swipeloop.plugins.sqlite;
+
+/**
+ * The statements that append votes, public so a benchmark can run exactly what the plugin
+ * runs. One append, in one {@code BEGIN IMMEDIATE … COMMIT}:
+ * <ol>
+ *   <li>{@link #RESERVE_SEQS} with the batch size: returns {@code first}, the first seq of the
+ *       batch (seqs {@code first … first + n - 1} are now taken, even by duplicates);</li>
+ *   <li>{@link #INSERT} once per vote via {@code addBatch}, seq {@code first + i}, then one
+ *       {@code executeBatch}: an update count of 1 means stored, 0 means the (app, id) pair was
+ *       already there (a duplicate; its seq stays unused).</li>
+ * </ol>
+ */
+public final class VoteSql {
+    /** Parameter: the batch size. Result: one row, the first seq reserved. */
+    public static final String RESERVE_SEQS = """
+            UPDATE sequences SET last_value = last_value + ?1 WHERE name = 'votes' \
+            RETURNING last_value - ?1 + 1""";
+
+    /**
+     * Parameters: seq, app_id, id (16-byte BLOB), rater, session, kind ({@code binary} or
+     * {@code pair}), item (binary: the item; pair: the left one), right_item (pair only),
+     * answer (verdict or choice, wire spelling), dwell_ms, client_ts and received_at (epoch
+     * microseconds). Optional values are NULL.
+     */
+    public static final String INSERT = """
+            INSERT INTO votes (seq, app_id, id, rater, session, kind, item, right_item, answer, \
+            dwell_ms, client_ts, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+            ON CONFLICT (app_id, id) DO NOTHING""";
+
+    static final String COLUMNS =
+            "seq, app_id, id, rater, session, kind, item, right_item, answer, dwell_ms, client_ts, received_at";
+
+    // "+app_id" keeps the planner on the rowid range (seq > ?) instead of an app_id index and a sort.
+    static final String AFTER = "SELECT " + COLUMNS + " FROM votes WHERE seq > ? AND +app_id = ? ORDER BY seq LIMIT ?";
+
+    static final String RATER_SUMMARY = """
+            SELECT count(*) AS votes, min(received_at) AS first, max(received_at) AS last \
+            FROM votes WHERE app_id = ? AND rater = ?""";
+
+    static final String DELETE_RATER = "DELETE FROM votes WHERE app_id = ? AND rater = ?";
+
+    static final String STATS = """
+            SELECT count(*) AS votes, coalesce(sum(kind = 'binary'), 0) AS binary_votes, \
+            coalesce(sum(kind = 'pair'), 0) AS pair_votes, count(DISTINCT rater) AS raters, \
+            coalesce(max(seq), 0) AS last_seq FROM votes WHERE app_id = ?""";
+
+    private VoteSql() {
+    }
+}

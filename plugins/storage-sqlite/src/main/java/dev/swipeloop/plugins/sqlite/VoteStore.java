@@ -1,0 +1,100 @@
+package dev.swipeloop.plugins.sqlite;
+
+import dev.swipeloop.sdk.model.AppStats;
+import dev.swipeloop.sdk.model.Rater;
+import dev.swipeloop.sdk.model.Vote;
+import dev.swipeloop.sdk.storage.AppendResult;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Appends votes and reads them back: the cursor, rater summaries, deletion and counts. */
+final class VoteStore {
+    private final SqliteDatabase database;
+
+    VoteStore(SqliteDatabase database) {
+        this.database = database;
+    }
+
+    AppendResult append(List<Vote> votes) {
+        if (votes.isEmpty()) {
+            return new AppendResult(new long[0]);
+        }
+        Instant now = Instant.now();
+        return database.write("append " + votes.size() + " votes", connection -> {
+            long first = Sequences.reserve(connection, VoteSql.RESERVE_SEQS, votes.size());
+            int[] counts;
+            try (PreparedStatement insert = connection.prepareStatement(VoteSql.INSERT)) {
+                for (int i = 0; i < votes.size(); i++) {
+                    VoteRows.bind(insert, votes.get(i), first + i, now);
+                    insert.addBatch();
+                }
+                counts = insert.executeBatch();
+            }
+            long[] seqs = new long[votes.size()];
+            for (int i = 0; i < seqs.length; i++) {
+                seqs[i] = counts[i] == 1 ? first + i : AppendResult.DUPLICATE;
+            }
+            return new AppendResult(seqs);
+        });
+    }
+
+    List<Vote> after(String appId, long afterSeq, int limit) {
+        return database.read("read votes after seq " + afterSeq, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(VoteSql.AFTER)) {
+                query.setLong(1, afterSeq);
+                query.setString(2, appId);
+                query.setInt(3, limit);
+                List<Vote> votes = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        votes.add(VoteRows.read(rows));
+                    }
+                }
+                return votes;
+            }
+        });
+    }
+
+    Optional<Rater> rater(String appId, String raterId) {
+        return database.read("summarise rater " + raterId, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(VoteSql.RATER_SUMMARY)) {
+                query.setString(1, appId);
+                query.setString(2, raterId);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    long votes = row.getLong("votes");
+                    return votes == 0 ? Optional.<Rater>empty()
+                            : Optional.of(new Rater(appId, raterId, votes, Columns.getInstant(row, "first"),
+                                    Columns.getInstant(row, "last")));
+                }
+            }
+        });
+    }
+
+    /** Deletes the rater's votes; runs inside the caller's write transaction. */
+    static long deleteRater(Connection connection, String appId, String raterId) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(VoteSql.DELETE_RATER)) {
+            delete.setString(1, appId);
+            delete.setString(2, raterId);
+            return delete.executeUpdate();
+        }
+    }
+
+    /** Vote counts of the app, with {@code items} filled in from the given count. */
+    static AppStats stats(Connection connection, String appId, long items) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(VoteSql.STATS)) {
+            query.setString(1, appId);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return new AppStats(items, row.getLong("votes"), row.getLong("binary_votes"),
+                        row.getLong("pair_votes"), row.getLong("raters"), row.getLong("last_seq"));
+            }
+        }
+    }
+}
