@@ -11,6 +11,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 ROUNDS="${ROUNDS:-3}"
 DURATION="${DURATION:-15s}"
+# Each server first takes WARMUP of the same load, unmeasured, so the JIT has compiled the hot paths.
+WARMUP="${WARMUP:-10s}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
 ITEMS=1000
@@ -42,6 +44,8 @@ result() { grep '^RESULT' "$1" | tail -1; }
 field() { sed -E "s/.*$2=([0-9.]+).*/\1/" <<<"$1"; }
 
 run_wrk() { # url batch logfile
+  BATCH="$2" ITEMS="$ITEMS" KEY="${KEY:-pk_bare}" ORIGIN="$ORIGIN" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$LUA" "$1" >/dev/null 2>&1
   BATCH="$2" ITEMS="$ITEMS" KEY="${KEY:-pk_bare}" ORIGIN="$ORIGIN" \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$LUA" "$1" >"$3" 2>&1
   result "$3"
@@ -104,7 +108,7 @@ done
 m() { printf '%s\n' "$@" | median; }
 bare=$(m "${BARE[@]}"); single=$(m "${SINGLE[@]}"); batch=$(m "${BATCH[@]}"); raw=$(m "${RAW[@]}"); raw1=$(m "${RAW_ONE_TX[@]}")
 cat <<REPORT
-| figure (median of $ROUNDS, $CONNECTIONS connections, $DURATION each) | value |
+| figure (median of $ROUNDS, $CONNECTIONS connections, $DURATION each after $WARMUP warm-up) | value |
 |---|---|
 | bare Javalin + Gson, single-vote POST | $bare req/s |
 | host, single-vote durable POST | $single req/s (p50 $(m "${SINGLE_P50[@]}") ms, p99 $(m "${SINGLE_P99[@]}") ms) |
