@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import dev.swipeloop.host.testing.Dist;
 import dev.swipeloop.host.testing.HostProcess;
 import dev.swipeloop.host.testing.Http;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,38 @@ class CommandLineIT {
             HttpResponse<String> stats = new Http("http://127.0.0.1:" + port).get("/v1/stats", json.get("secretKey").getAsString());
             assertEquals(200, stats.statusCode(), stats.body());
             assertTrue(app.length() > 0);
+        }
+    }
+
+    @Test
+    void demoServesItsDeckPageAndImagesAndPrintsKeysThatWork() throws Exception {
+        Path plugins = Dist.copyPlugins(dir.resolve("plugins"));
+        try (HostProcess demo = HostProcess.launch(dir, List.of("demo", "--port", "0", "--bind", "127.0.0.1",
+                "--data", dir.resolve("data").toString(), "--plugins-dir", plugins.toString()))) {
+            Http http = new Http("http://127.0.0.1:" + demo.awaitReady(Duration.ofSeconds(60)));
+            HttpResponse<String> page = http.get("/", null);
+            for (int i = 0; i < 100 && page.statusCode() == 503; i++) {
+                Thread.sleep(100); // the deck is painted right after start-up
+                page = http.get("/", null);
+            }
+            assertEquals(200, page.statusCode());
+            assertEquals(24, page.body().split("<img ", -1).length - 1, "the whole demo deck is listed");
+            assertTrue(page.body().contains("/demo/demo.css") && !page.body().contains("<script") && !page.body().contains("style="),
+                    "no inline script or style: the page works under a strict CSP");
+            String image = page.body().replaceAll("(?s).*?<img src=\"([^\"]+)\".*", "$1");
+            HttpResponse<byte[]> png = HttpClient.newHttpClient().send(http.request(image, null).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, png.statusCode(), image);
+            assertEquals((byte) 0x89, png.body()[0], "a PNG painted locally");
+            assertEquals('P', png.body()[1]);
+
+            for (int i = 0; i < 100 && !demo.stdout().contains("Secret key:"); i++) {
+                Thread.sleep(100);
+            }
+            String secret = demo.stdout().lines().filter(l -> l.contains("Secret key:")).findFirst().orElseThrow()
+                    .replaceAll(".*(sk_\\S+).*", "$1");
+            JsonObject stats = JsonParser.parseString(http.get("/v1/stats", secret).body()).getAsJsonObject();
+            assertEquals(24, stats.get("items").getAsLong());
         }
     }
 
