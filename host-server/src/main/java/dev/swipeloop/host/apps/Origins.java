@@ -73,6 +73,10 @@ public final class Origins {
         if (requestOrigin == null) {
             return false;
         }
+        // Browsers send origins in canonical form already: skip parsing on every request.
+        if (allowed.contains(requestOrigin)) {
+            return true;
+        }
         try {
             return allowed.contains(normalize(requestOrigin));
         } catch (InvalidOriginException e) {
