@@ -9,6 +9,36 @@ import java.util.List;
 public record AppendResult(long[] seqs) {
     public static final long DUPLICATE = -1;
 
+    public AppendResult {
+        seqs = seqs.clone();
+    }
+
+    /** A copy: the result cannot be changed after the fact. */
+    @Override
+    public long[] seqs() {
+        return seqs.clone();
+    }
+
+    /** The seq of input vote {@code index}, or {@link #DUPLICATE}. */
+    public long seq(int index) {
+        return seqs[index];
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AppendResult that && java.util.Arrays.equals(seqs, that.seqs);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(seqs);
+    }
+
+    @Override
+    public String toString() {
+        return "AppendResult" + java.util.Arrays.toString(seqs);
+    }
+
     public boolean stored(int index) {
         return seqs[index] != DUPLICATE;
     }

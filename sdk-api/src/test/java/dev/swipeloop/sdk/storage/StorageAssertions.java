@@ -41,7 +41,7 @@ public final class StorageAssertions {
         List<Vote> stored = new ArrayList<>();
         for (int i = 0; i < votes.size(); i++) {
             assertTrue(result.stored(i), "vote " + i + " is new and must be stored");
-            stored.add(votes.get(i).withSeq(result.seqs()[i]));
+            stored.add(votes.get(i).withSeq(result.seq(i)));
         }
         return stored;
     }

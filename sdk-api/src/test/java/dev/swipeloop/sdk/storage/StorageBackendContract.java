@@ -154,14 +154,14 @@ public abstract class StorageBackendContract {
         AppendResult second = storage.appendVotes(List.of(d, b, c));
         assertEquals(3, second.size());
         assertTrue(second.stored(0), "a new vote is stored");
-        assertEquals(AppendResult.DUPLICATE, second.seqs()[1], "a retried vote is a duplicate");
-        assertEquals(AppendResult.DUPLICATE, second.seqs()[2], "a retried vote is a duplicate");
+        assertEquals(AppendResult.DUPLICATE, second.seq(1), "a retried vote is a duplicate");
+        assertEquals(AppendResult.DUPLICATE, second.seq(2), "a retried vote is a duplicate");
         assertEquals(1, second.accepted());
         assertEquals(2, second.duplicates());
-        assertTrue(second.seqs()[0] > first.seqs()[2], "a later commit gets a higher seq");
+        assertTrue(second.seq(0) > first.seq(2), "a later commit gets a higher seq");
 
-        assertEquals(List.of(a.withSeq(first.seqs()[0]), b.withSeq(first.seqs()[1]), c.withSeq(first.seqs()[2]),
-                d.withSeq(second.seqs()[0])), allVotes(APP));
+        assertEquals(List.of(a.withSeq(first.seq(0)), b.withSeq(first.seq(1)), c.withSeq(first.seq(2)),
+                d.withSeq(second.seq(0))), allVotes(APP));
     }
 
     @Test
@@ -171,9 +171,9 @@ public abstract class StorageBackendContract {
         Vote other = binaryVote(APP, "alice", "i2");
         AppendResult result = storage.appendVotes(List.of(original, copy, other));
         assertTrue(result.stored(0));
-        assertEquals(AppendResult.DUPLICATE, result.seqs()[1]);
+        assertEquals(AppendResult.DUPLICATE, result.seq(1));
         assertTrue(result.stored(2));
-        assertEquals(List.of(original.withSeq(result.seqs()[0]), other.withSeq(result.seqs()[2])), allVotes(APP));
+        assertEquals(List.of(original.withSeq(result.seq(0)), other.withSeq(result.seq(2))), allVotes(APP));
         assertEquals(2, storage.stats(APP).votes());
     }
 
@@ -187,7 +187,7 @@ public abstract class StorageBackendContract {
         reopen();
         assertEquals(expected, allVotes(APP));
         List<Vote> more = List.of(binaryVote(APP, "dora", "i1"));
-        long seqAfterReopen = storage.appendVotes(more).seqs()[0];
+        long seqAfterReopen = storage.appendVotes(more).seq(0);
         assertTrue(seqAfterReopen > expected.get(expected.size() - 1).seq(), "seqs keep increasing after a reopen");
     }
 
@@ -225,7 +225,7 @@ public abstract class StorageBackendContract {
                         assertEquals(slice.size(), result.size());
                         for (int i = 0; i < slice.size(); i++) {
                             if (result.stored(i)) {
-                                assertEquals(null, storedHere.put(slice.get(i).id(), result.seqs()[i]));
+                                assertEquals(null, storedHere.put(slice.get(i).id(), result.seq(i)));
                             }
                         }
                     }
@@ -357,7 +357,7 @@ public abstract class StorageBackendContract {
 
         assertEquals(2, storage.deleteRater(APP, "alice"));
 
-        assertEquals(List.of(bob1.withSeq(result.seqs()[1]), bob2.withSeq(result.seqs()[3])), allVotes(APP));
+        assertEquals(List.of(bob1.withSeq(result.seq(1)), bob2.withSeq(result.seq(3))), allVotes(APP));
         assertEquals(Optional.empty(), storage.rater(APP, "alice"));
         assertEquals(List.of(), storage.ledger(APP, "alice"));
         assertEquals(1, storage.ledger(APP, "bob").size());
@@ -366,7 +366,7 @@ public abstract class StorageBackendContract {
         assertEquals(List.of(2L, 1L, 1L, 1L), List.of(stats.votes(), stats.binaryVotes(), stats.pairVotes(),
                 stats.raters()));
 
-        assertEquals(List.of(aliceElsewhere.withSeq(result.seqs()[4])), allVotes(OTHER_APP));
+        assertEquals(List.of(aliceElsewhere.withSeq(result.seq(4))), allVotes(OTHER_APP));
         assertEquals(1, storage.ledger(OTHER_APP, "alice").size());
         assertEquals(0, storage.deleteRater(APP, "nobody"));
     }
@@ -380,8 +380,8 @@ public abstract class StorageBackendContract {
         AppendResult result = storage.appendVotes(List.of(first, binaryVote(APP, "bob", "i0"),
                 binaryVote(APP, "carol", "i1", Verdict.DISLIKE), last, binaryVote(OTHER_APP, "dave", "x")));
 
-        assertEquals(new AppStats(3, 4, 3, 1, 3, result.seqs()[3]), storage.stats(APP));
-        assertEquals(new AppStats(0, 1, 1, 0, 1, result.seqs()[4]), storage.stats(OTHER_APP));
+        assertEquals(new AppStats(3, 4, 3, 1, 3, result.seq(3)), storage.stats(APP));
+        assertEquals(new AppStats(0, 1, 1, 0, 1, result.seq(4)), storage.stats(OTHER_APP));
         assertEquals(Optional.of(new Rater(APP, "alice", 2, first.receivedAt(), last.receivedAt())),
                 storage.rater(APP, "alice"));
         assertEquals(Optional.empty(), storage.rater(APP, "dave"), "dave voted in the other app only");
@@ -395,8 +395,8 @@ public abstract class StorageBackendContract {
         Vote there = StorageFixtures.sameIdIn(OTHER_APP, here);
         AppendResult result = storage.appendVotes(List.of(here, there));
         assertEquals(0, result.duplicates());
-        assertEquals(List.of(here.withSeq(result.seqs()[0])), allVotes(APP));
-        assertEquals(List.of(there.withSeq(result.seqs()[1])), allVotes(OTHER_APP));
+        assertEquals(List.of(here.withSeq(result.seq(0))), allVotes(APP));
+        assertEquals(List.of(there.withSeq(result.seq(1))), allVotes(OTHER_APP));
     }
 
     @Test
