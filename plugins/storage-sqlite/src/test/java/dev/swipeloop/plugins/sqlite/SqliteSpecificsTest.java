@@ -73,7 +73,8 @@ class SqliteSpecificsTest {
         try (Connection connection = raw(file)) {
             assertEquals(SchemaMigrations.LATEST_VERSION, SchemaMigrations.userVersion(connection));
             assertEquals(SchemaMigrations.LATEST_VERSION, SchemaMigrations.migrate(connection), "nothing pending");
-            assertEquals(List.of("apps", "items", "ledger", "sequences", "votes"), tables(connection));
+            assertEquals(List.of("apps", "items", "ledger", "rater_votes", "sequences", "vote_index", "votes"),
+                    tables(connection));
         }
     }
 
