@@ -17,8 +17,8 @@ import java.util.List;
  * scanned and sorted.
  */
 final class DeckQuery {
-    private static final String BINARY = deck("binary_judged");
-    private static final String PAIR = deck("pair_judged");
+    static final String BINARY = deck("binary_judged");
+    static final String PAIR = deck("pair_judged");
 
     private final SqliteDatabase database;
 

@@ -27,7 +27,7 @@ final class SqliteDatabase implements AutoCloseable {
 
     /** Beyond this the WAL file is cut back when it restarts from its beginning. */
     private static final long WAL_SIZE_LIMIT_BYTES = 64L << 20;
-    /** Unlocked checkpoints repeat while more frames than this are left; the rest is copied under the lock. */
+    /** Unlocked checkpoints repeat while commits add more frames than this meanwhile. */
     private static final long FRAMES_LEFT_FOR_LOCKED_STEP = 256;
     private static final int UNLOCKED_CHECKPOINT_TRIES = 3;
 
@@ -124,9 +124,10 @@ final class SqliteDatabase implements AutoCloseable {
 
     /**
      * Copies the WAL into the database file so that the next commit can start the WAL over from
-     * its beginning, which keeps it small. A checkpoint beside running commits never catches up
-     * with them, so passive checkpoints first copy what they can without holding up a commit,
-     * and one more under the write lock copies the last few frames. A reader still reading an
+     * its beginning, which keeps it small. The WAL restarts only when a commit begins while every
+     * frame is copied, which a checkpoint beside running commits never achieves; so passive
+     * checkpoints first copy what they can without holding up a commit, and one more under the
+     * write lock copies the frames committed meanwhile. A reader still reading an
      * old snapshot can keep the WAL from restarting; when it has grown beyond
      * {@code restartAboveFrames} anyway, the locked step is a RESTART checkpoint, which waits
      * for such readers (up to the busy timeout) while commits wait too. Returns how many frames
@@ -136,11 +137,12 @@ final class SqliteDatabase implements AutoCloseable {
         try {
             long[] frames = checkpointOnce("PASSIVE");
             long seen = frames[0];
-            for (int i = 1; i < UNLOCKED_CHECKPOINT_TRIES && frames[0] - frames[1] > FRAMES_LEFT_FOR_LOCKED_STEP; i++) {
+            for (int i = 1; i < UNLOCKED_CHECKPOINT_TRIES; i++) {
+                long copied = frames[1];
                 frames = checkpointOnce("PASSIVE");
-            }
-            if (frames[0] == frames[1] && seen <= restartAboveFrames) {
-                return seen;
+                if (frames[0] - copied <= FRAMES_LEFT_FOR_LOCKED_STEP) {
+                    break;
+                }
             }
             writeLock.lock();
             try {
@@ -155,7 +157,10 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    /** One {@code wal_checkpoint} on the checkpointer: the WAL's frames and how many of them are copied. */
+    /**
+     * One {@code wal_checkpoint} on the checkpointer: the WAL's frames when it began (commits
+     * may have added more since) and how many of them are copied.
+     */
     private long[] checkpointOnce(String mode) throws SQLException {
         synchronized (checkpointer) {
             ensureOpen();

@@ -132,4 +132,82 @@ class VoteIndexerTest {
             DerivedState.assertFullyFolded(file());
         }
     }
+
+    /**
+     * Appends from several threads while the indexer folds tiny chunks and another rater is
+     * deleted again and again: after every append the deck is exactly the items the rater has
+     * not judged, and at the end the derived state equals a recount.
+     */
+    @Test
+    void underConcurrentAppendsAndDeletesTheDeckStaysExactAndTheCountsEqualARecount() throws Exception {
+        VoteIndexer.Tuning tiny = new VoteIndexer.Tuning(16, 8, Duration.ofMillis(2), Duration.ofMillis(5), 16_384,
+                Duration.ofSeconds(10));
+        int itemCount = 15;
+        List<String> catalogue = java.util.stream.IntStream.range(0, itemCount).mapToObj(i -> "i" + i).toList();
+        try (SqliteStorage storage = start(tiny)) {
+            storage.upsertItems(items(APP, "i", itemCount));
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+                for (int t = 0; t < 3; t++) {
+                    String rater = "rater" + t;
+                    java.util.Random random = new java.util.Random(t);
+                    done.add(pool.submit(() -> {
+                        java.util.Set<String> binary = new java.util.HashSet<>();
+                        java.util.Set<String> pair = new java.util.HashSet<>();
+                        for (int call = 0; call < 40; call++) {
+                            List<Vote> votes = new java.util.ArrayList<>();
+                            for (int v = 0; v < 3; v++) {
+                                String left = "i" + random.nextInt(itemCount);
+                                String right = random.nextInt(4) == 0 ? left : "i" + random.nextInt(itemCount);
+                                votes.add(random.nextBoolean() ? binaryVote(APP, rater, left)
+                                        : pairVote(APP, rater, left, right, Choice.TIE));
+                                votes.add(binaryVote(APP, "crowd", "unknown-item"));
+                            }
+                            votes.add(votes.get(0));
+                            storage.appendVotes(votes);
+                            storage.appendVotes(votes.subList(0, 2));
+                            for (Vote vote : votes) {
+                                if (vote.rater().equals(rater)) {
+                                    if (vote.judgement() instanceof dev.swipeloop.sdk.model.Judgement.Pair p) {
+                                        pair.add(p.left());
+                                        pair.add(p.right());
+                                    } else {
+                                        binary.add(((dev.swipeloop.sdk.model.Judgement.Binary) vote.judgement()).item());
+                                    }
+                                }
+                            }
+                            assertEquals(unjudged(catalogue, binary), java.util.Set.copyOf(
+                                    storage.deck(APP, rater, VoteKind.BINARY, 100).stream().map(Item::id).toList()));
+                            assertEquals(unjudged(catalogue, pair), java.util.Set.copyOf(
+                                    storage.deck(APP, rater, VoteKind.PAIR, 100).stream().map(Item::id).toList()));
+                        }
+                        return null;
+                    }));
+                }
+                done.add(pool.submit(() -> {
+                    for (int round = 0; round < 40; round++) {
+                        storage.appendVotes(List.of(binaryVote(APP, "leaver", "i" + round % itemCount),
+                                pairVote(APP, "leaver", "i1", "i2", Choice.LEFT)));
+                        Thread.sleep(round % 3);
+                        assertEquals(2, storage.deleteRater(APP, "leaver"));
+                    }
+                    return null;
+                }));
+                for (java.util.concurrent.Future<?> future : done) {
+                    future.get(1, java.util.concurrent.TimeUnit.MINUTES);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            DerivedState.assertConsistent(file());
+        }
+        DerivedState.assertFullyFolded(file());
+    }
+
+    private static java.util.Set<String> unjudged(List<String> catalogue, java.util.Set<String> judged) {
+        java.util.Set<String> left = new java.util.HashSet<>(catalogue);
+        left.removeAll(judged);
+        return left;
+    }
 }
