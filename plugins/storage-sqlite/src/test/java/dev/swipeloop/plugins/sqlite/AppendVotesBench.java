@@ -27,7 +27,8 @@ import java.util.Random;
  *
  * <p>Usage (from the repository root, after {@code mvn -q -B -DskipTests package}):
  * <pre>java -Xmx256m -cp "plugins/storage-sqlite/target/classes:plugins/storage-sqlite/target/test-classes:\
- * bench/ingest/target/lib/*" dev.swipeloop.plugins.sqlite.AppendVotesBench DB_FILE CALLS BATCH ITEMS</pre>
+ * bench/ingest/target/lib/*" dev.swipeloop.plugins.sqlite.AppendVotesBench DB_FILE CALLS BATCH ITEMS [KEY=VALUE…]</pre>
+ * The optional KEY=VALUE pairs are plugin settings, e.g. {@code indexBatchVotes=512}.
  */
 public final class AppendVotesBench {
     private static final String APP = "bench";
@@ -47,9 +48,14 @@ public final class AppendVotesBench {
         for (String suffix : new String[] {"", "-wal", "-shm"}) {
             Files.deleteIfExists(Path.of(db + suffix));
         }
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("path", db.toString()));
+        for (int i = 4; i < args.length; i++) {
+            String[] setting = args[i].split("=", 2);
+            settings.put(setting[0], setting[1]);
+        }
         SqliteStorage storage = new SqliteStorage();
         storage.start(new TestPluginContext("storage-sqlite", db.getParent(), "sqlite"),
-                storage.configSpec().parse(Map.of("path", db.toString())));
+                storage.configSpec().parse(settings));
         storage.createApp(new App(APP, "bench", List.of("http://bench.local"), "pk", "0", "ss", Instant.now()));
         List<Item> catalogue = new ArrayList<>();
         for (int i = 0; i < items; i++) {
