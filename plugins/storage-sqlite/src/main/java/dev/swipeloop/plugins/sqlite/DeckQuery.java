@@ -9,18 +9,16 @@ import java.util.List;
 
 /**
  * The deck: items this rater has not judged in this kind of vote (for pairs, on either
- * side), the least-judged first, oldest first among equals. The rater's judged items are
- * found through the {@code votes_by_rater} index; the app's items are then scanned and sorted
- * by the judged count the schema's triggers keep.
+ * side), the least-judged first, oldest first among equals. One statement, so one snapshot:
+ * the rater's judged items come from {@code rater_votes} plus the unindexed tail of
+ * {@code votes}, and each item's judged count is its folded count plus its tail votes, so
+ * both are exact as of the latest commit, however far behind the indexer is. Only the cost
+ * grows with the tail (the indexer keeps it to a few thousand votes); the app's items are
+ * scanned and sorted.
  */
 final class DeckQuery {
-    private static final String JUDGED_BY_RATER = """
-            SELECT item FROM votes WHERE app_id = ?1 AND rater = ?2 AND kind = ?3 \
-            UNION ALL SELECT right_item FROM votes WHERE app_id = ?1 AND rater = ?2 AND kind = ?3 \
-            AND right_item IS NOT NULL""";
-
-    private static final String BINARY = deck("binary_judged");
-    private static final String PAIR = deck("pair_judged");
+    static final String BINARY = deck("binary_judged");
+    static final String PAIR = deck("pair_judged");
 
     private final SqliteDatabase database;
 
@@ -29,8 +27,11 @@ final class DeckQuery {
     }
 
     private static String deck(String judgedColumn) {
-        return "SELECT " + ItemRows.COLUMNS + " FROM items WHERE app_id = ?1 AND id NOT IN (" + JUDGED_BY_RATER
-                + ") ORDER BY " + judgedColumn + ", rowid LIMIT ?4";
+        return "WITH " + RaterIndexSql.TAIL_OF_KIND + ", judged(item) AS (" + RaterIndexSql.JUDGED_BY_RATER
+                + "), pending(item, n) AS (" + RaterIndexSql.PENDING_COUNTS + ") SELECT " + ItemRows.COLUMNS
+                + " FROM items LEFT JOIN pending ON pending.item = items.id"
+                + " WHERE items.app_id = ?1 AND items.id NOT IN (SELECT item FROM judged)"
+                + " ORDER BY items." + judgedColumn + " + coalesce(pending.n, 0), items.rowid LIMIT ?4";
     }
 
     List<Item> deck(String appId, String rater, VoteKind kind, int limit) {

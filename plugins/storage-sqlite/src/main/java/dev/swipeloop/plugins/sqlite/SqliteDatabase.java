@@ -15,31 +15,41 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The connections to one database file: a single writer, used under a lock, and a small
- * pool of readers that WAL lets run beside it. Turns {@link SQLException} into
- * {@link StorageException}, retriable when the database was busy.
+ * The connections to one database file: a single writer, used under a fair lock (so the
+ * indexer's transactions and appends take turns), a small pool of readers that WAL lets run
+ * beside it, and one connection that only checkpoints the WAL. The writer never checkpoints
+ * by itself ({@code wal_autocheckpoint=0}): {@link #checkpoint} is called off the commit path.
+ * Turns {@link SQLException} into {@link StorageException}, retriable when the database was busy.
  */
 final class SqliteDatabase implements AutoCloseable {
     private static final int SQLITE_BUSY = 5;
     private static final int SQLITE_LOCKED = 6;
 
-    private final ReentrantLock writeLock = new ReentrantLock();
+    /** Beyond this the WAL file is cut back when it restarts from its beginning. */
+    private static final long WAL_SIZE_LIMIT_BYTES = 64L << 20;
+    /** Unlocked checkpoints repeat while commits add more frames than this meanwhile. */
+    private static final long FRAMES_LEFT_FOR_LOCKED_STEP = 256;
+    private static final int UNLOCKED_CHECKPOINT_TRIES = 3;
+
+    private final ReentrantLock writeLock = new ReentrantLock(true);
     private final Connection writer;
+    private final Connection checkpointer;
     private final List<Connection> readers;
     private final BlockingQueue<Connection> idleReaders;
     private final int busyTimeoutMs;
     private volatile boolean closed;
 
-    private SqliteDatabase(Connection writer, List<Connection> readers, int busyTimeoutMs) {
+    private SqliteDatabase(Connection writer, Connection checkpointer, List<Connection> readers, int busyTimeoutMs) {
         this.writer = writer;
+        this.checkpointer = checkpointer;
         this.readers = readers;
         this.idleReaders = new ArrayBlockingQueue<>(readers.size(), false, readers);
         this.busyTimeoutMs = busyTimeoutMs;
     }
 
     /**
-     * Opens the writer (which switches the file to WAL and migrates the schema) and then the
-     * readers. Fails without leaving a connection open.
+     * Opens the writer (which switches the file to WAL and migrates the schema), the
+     * checkpointer and the readers. Fails without leaving a connection open.
      */
     static SqliteDatabase open(SqliteSettings settings) throws SQLException {
         List<Connection> opened = new ArrayList<>();
@@ -51,6 +61,12 @@ final class SqliteDatabase implements AutoCloseable {
                 throw new SQLException("journal_mode is " + journalMode + ", not wal (is the file on a network disk?)");
             }
             SchemaMigrations.migrate(writer);
+            try (Statement statement = writer.createStatement()) {
+                statement.execute("PRAGMA wal_autocheckpoint = 0");
+                statement.execute("PRAGMA journal_size_limit = " + WAL_SIZE_LIMIT_BYTES);
+            }
+            Connection checkpointer = dataSource(settings, false).getConnection();
+            opened.add(checkpointer);
             SQLiteDataSource readSource = dataSource(settings, true);
             List<Connection> readers = new ArrayList<>();
             for (int i = 0; i < settings.readConnections(); i++) {
@@ -58,7 +74,7 @@ final class SqliteDatabase implements AutoCloseable {
                 opened.add(reader);
                 readers.add(reader);
             }
-            return new SqliteDatabase(writer, readers, settings.busyTimeoutMs());
+            return new SqliteDatabase(writer, checkpointer, readers, settings.busyTimeoutMs());
         } catch (SQLException | RuntimeException e) {
             for (Connection connection : opened) {
                 closeQuietly(connection);
@@ -103,6 +119,56 @@ final class SqliteDatabase implements AutoCloseable {
             throw failure(what, e);
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Copies the WAL into the database file so that the next commit can start the WAL over from
+     * its beginning, which keeps it small. The WAL restarts only when a commit begins while every
+     * frame is copied, which a checkpoint beside running commits never achieves; so passive
+     * checkpoints first copy what they can without holding up a commit, and one more under the
+     * write lock copies the frames committed meanwhile. A reader still reading an
+     * old snapshot can keep the WAL from restarting; when it has grown beyond
+     * {@code restartAboveFrames} anyway, the locked step is a RESTART checkpoint, which waits
+     * for such readers (up to the busy timeout) while commits wait too. Returns how many frames
+     * the WAL had.
+     */
+    long checkpoint(long restartAboveFrames) {
+        try {
+            long[] frames = checkpointOnce("PASSIVE");
+            long seen = frames[0];
+            for (int i = 1; i < UNLOCKED_CHECKPOINT_TRIES; i++) {
+                long copied = frames[1];
+                frames = checkpointOnce("PASSIVE");
+                if (frames[0] - copied <= FRAMES_LEFT_FOR_LOCKED_STEP) {
+                    break;
+                }
+            }
+            writeLock.lock();
+            try {
+                ensureOpen();
+                checkpointOnce(seen > restartAboveFrames ? "RESTART" : "PASSIVE");
+                return seen;
+            } finally {
+                writeLock.unlock();
+            }
+        } catch (SQLException e) {
+            throw failure("checkpoint the WAL", e);
+        }
+    }
+
+    /**
+     * One {@code wal_checkpoint} on the checkpointer: the WAL's frames when it began (commits
+     * may have added more since) and how many of them are copied.
+     */
+    private long[] checkpointOnce(String mode) throws SQLException {
+        synchronized (checkpointer) {
+            ensureOpen();
+            try (Statement statement = checkpointer.createStatement();
+                 ResultSet row = statement.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
+                row.next();
+                return new long[] {row.getLong(2), row.getLong(3)};
+            }
         }
     }
 
@@ -151,6 +217,9 @@ final class SqliteDatabase implements AutoCloseable {
             }
             closed = true;
             readers.forEach(SqliteDatabase::closeQuietly);
+            synchronized (checkpointer) {
+                closeQuietly(checkpointer);
+            }
             try (Statement statement = writer.createStatement()) {
                 statement.execute("PRAGMA optimize");
             } catch (SQLException e) {

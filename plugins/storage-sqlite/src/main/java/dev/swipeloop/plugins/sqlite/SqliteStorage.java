@@ -29,10 +29,17 @@ import org.slf4j.LoggerFactory;
  * The embedded default store: one SQLite file in WAL mode with {@code synchronous=FULL}, so
  * a commit is on disk when it returns. Writes go through one connection under a lock (SQLite
  * has one writer at a time anyway); reads use a small pool beside it.
+ *
+ * <p>An append writes only the {@code votes} table, in rowid order. A background
+ * {@link VoteIndexer} folds committed votes in large batches into a per-rater index and the
+ * items' judged counts, and checkpoints the WAL, so neither costs the commit path. Reads stay
+ * exact right after an append: they add the few not yet folded votes themselves.
  */
 @Extension
 public final class SqliteStorage implements StorageBackend {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStorage.class);
+
+    private final VoteIndexer.Tuning indexing;
 
     private SqliteDatabase database;
     private AppStore apps;
@@ -40,6 +47,16 @@ public final class SqliteStorage implements StorageBackend {
     private VoteStore votes;
     private DeckQuery decks;
     private LedgerStore ledger;
+    private VoteIndexer indexer;
+
+    public SqliteStorage() {
+        this(null);
+    }
+
+    /** Tests: an indexer with other chunk sizes and pauses than the settings give. */
+    SqliteStorage(VoteIndexer.Tuning indexing) {
+        this.indexing = indexing;
+    }
 
     @Override
     public String id() {
@@ -77,8 +94,12 @@ public final class SqliteStorage implements StorageBackend {
         votes = new VoteStore(database);
         decks = new DeckQuery(database);
         ledger = new LedgerStore(database);
-        LOG.info("SQLite storage at {} (WAL, synchronous=FULL, schema v{}, {} read connections)", path,
-                SchemaMigrations.LATEST_VERSION, settings.readConnections());
+        indexer = new VoteIndexer(database,
+                indexing != null ? indexing : VoteIndexer.Tuning.forBatch(settings.indexBatchVotes()));
+        indexer.start();
+        LOG.info("SQLite storage at {} (WAL, synchronous=FULL, schema v{}, {} read connections, index batches"
+                + " of {} votes)", path, SchemaMigrations.LATEST_VERSION, settings.readConnections(),
+                settings.indexBatchVotes());
     }
 
     private static String reason(Exception e) {
@@ -92,8 +113,12 @@ public final class SqliteStorage implements StorageBackend {
         return message.replaceAll("\\s+", " ").trim();
     }
 
+    /** Stops the indexer after it folded what is left, then closes the database. Idempotent. */
     @Override
     public void close() {
+        if (indexer != null) {
+            indexer.close();
+        }
         if (database != null) {
             database.close();
         }
@@ -126,7 +151,13 @@ public final class SqliteStorage implements StorageBackend {
 
     @Override
     public AppendResult appendVotes(List<Vote> list) {
-        return votes.append(list);
+        AppendResult result = votes.append(list);
+        long last = 0;
+        for (long seq : result.seqs()) {
+            last = Math.max(last, seq);
+        }
+        indexer.appended(last);
+        return result;
     }
 
     @Override
@@ -167,6 +198,11 @@ public final class SqliteStorage implements StorageBackend {
     @Override
     public List<LedgerEntry> ledger(String appId, String raterId) {
         return ledger.ledger(appId, raterId);
+    }
+
+    /** Tests: the background indexer, to pause it, make it catch up or stop it as a crash would. */
+    VoteIndexer indexer() {
+        return indexer;
     }
 
     /** The value of a pragma on every connection, writer first: lets tests see WAL and FULL in effect. */

@@ -2,7 +2,9 @@ package dev.swipeloop.plugins.sqlite;
 
 /**
  * The statements that append votes, public so a benchmark can run exactly what the plugin
- * runs. One append, in one {@code BEGIN IMMEDIATE … COMMIT}:
+ * runs. An append touches only {@code votes} (its rowid and its UUIDv7-ordered unique index)
+ * and the seq counter; the per-rater index and the judged counts are folded in later, in
+ * large batches, by the plugin's indexer. One append, in one {@code BEGIN IMMEDIATE … COMMIT}:
  * <ol>
  *   <li>{@link #RESERVE_SEQS} with the batch size: returns {@code first}, the first seq of the
  *       batch (seqs {@code first … first + n - 1} are now taken, even by duplicates);</li>
@@ -33,12 +35,6 @@ public final class VoteSql {
 
     // "+app_id" keeps the planner on the rowid range (seq > ?) instead of an app_id index and a sort.
     static final String AFTER = "SELECT " + COLUMNS + " FROM votes WHERE seq > ? AND +app_id = ? ORDER BY seq LIMIT ?";
-
-    static final String RATER_SUMMARY = """
-            SELECT count(*) AS votes, min(received_at) AS first, max(received_at) AS last \
-            FROM votes WHERE app_id = ? AND rater = ?""";
-
-    static final String DELETE_RATER = "DELETE FROM votes WHERE app_id = ? AND rater = ?";
 
     static final String STATS = """
             SELECT count(*) AS votes, coalesce(sum(kind = 'binary'), 0) AS binary_votes, \

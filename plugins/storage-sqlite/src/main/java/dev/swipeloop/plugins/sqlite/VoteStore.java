@@ -63,7 +63,7 @@ final class VoteStore {
 
     Optional<Rater> rater(String appId, String raterId) {
         return database.read("summarise rater " + raterId, connection -> {
-            try (PreparedStatement query = connection.prepareStatement(VoteSql.RATER_SUMMARY)) {
+            try (PreparedStatement query = connection.prepareStatement(RaterIndexSql.RATER_SUMMARY)) {
                 query.setString(1, appId);
                 query.setString(2, raterId);
                 try (ResultSet row = query.executeQuery()) {
@@ -77,12 +77,24 @@ final class VoteStore {
         });
     }
 
-    /** Deletes the rater's votes; runs inside the caller's write transaction. */
+    /**
+     * Deletes the rater's votes, folded and tail, with their rater_votes rows, and takes the
+     * folded ones out of the judged counts (the tail was never counted). Runs inside the
+     * caller's write transaction, so the indexer cannot fold any of them meanwhile.
+     */
     static long deleteRater(Connection connection, String appId, String raterId) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(VoteSql.DELETE_RATER)) {
-            delete.setString(1, appId);
-            delete.setString(2, raterId);
-            return delete.executeUpdate();
+        run(connection, RaterIndexSql.UNCOUNT_RATER, appId, raterId);
+        long removed = run(connection, RaterIndexSql.DELETE_FOLDED_VOTES, appId, raterId);
+        removed += run(connection, RaterIndexSql.DELETE_TAIL_VOTES, appId, raterId);
+        run(connection, RaterIndexSql.DELETE_RATER_VOTES, appId, raterId);
+        return removed;
+    }
+
+    private static int run(Connection connection, String sql, String appId, String raterId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, appId);
+            statement.setString(2, raterId);
+            return statement.executeUpdate();
         }
     }
 

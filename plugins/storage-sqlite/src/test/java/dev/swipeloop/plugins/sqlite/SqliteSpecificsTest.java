@@ -73,7 +73,8 @@ class SqliteSpecificsTest {
         try (Connection connection = raw(file)) {
             assertEquals(SchemaMigrations.LATEST_VERSION, SchemaMigrations.userVersion(connection));
             assertEquals(SchemaMigrations.LATEST_VERSION, SchemaMigrations.migrate(connection), "nothing pending");
-            assertEquals(List.of("apps", "items", "ledger", "sequences", "votes"), tables(connection));
+            assertEquals(List.of("apps", "items", "ledger", "rater_votes", "sequences", "vote_index", "votes"),
+                    tables(connection));
         }
     }
 
@@ -180,6 +181,69 @@ class SqliteSpecificsTest {
             }
             assertTrue(plan.toString().contains("INTEGER PRIMARY KEY (rowid>?)"), plan.toString());
             assertFalse(plan.toString().contains("TEMP B-TREE"), plan.toString());
+        }
+    }
+
+    /** The unindexed tail is a rowid range of votes, never a scan of it; rater_votes is searched by key. */
+    @Test
+    void readsFindTheTailByRowidRangeAndRaterVotesByKey() throws Exception {
+        try (SqliteStorage storage = start(Map.of())) {
+            storage.createApp(StorageFixtures.app("warm-up"));
+        }
+        try (Connection connection = raw(dataDir.resolve("swipeloop.db"))) {
+            for (String sql : List.of(DeckQuery.BINARY, DeckQuery.PAIR, RaterIndexSql.RATER_SUMMARY,
+                    RaterIndexSql.DELETE_TAIL_VOTES, RaterIndexSql.DELETE_FOLDED_VOTES, RaterIndexSql.UNCOUNT_RATER)) {
+                String plan = plan(connection, sql);
+                assertFalse(plan.contains("SCAN votes"), sql + "\n" + plan);
+                assertFalse(plan.contains("SCAN rater_votes"), sql + "\n" + plan);
+                if (sql.contains("seq > (")) {
+                    assertTrue(plan.contains("SEARCH votes USING INTEGER PRIMARY KEY (rowid>?)"), sql + "\n" + plan);
+                }
+                if (sql.contains("FROM rater_votes")) {
+                    assertTrue(plan.contains("SEARCH rater_votes USING PRIMARY KEY (app_id=? AND rater=?"),
+                            sql + "\n" + plan);
+                }
+            }
+            for (String sql : List.of(RaterIndexSql.FOLD_RATER_VOTES, RaterIndexSql.FOLD_COUNTS)) {
+                String plan = plan(connection, sql);
+                assertTrue(plan.contains("SEARCH votes USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)"),
+                        sql + "\n" + plan);
+                assertFalse(plan.contains("SCAN votes") || plan.contains("SCAN items"), sql + "\n" + plan);
+            }
+        }
+    }
+
+    @Test
+    void theWriterLeavesCheckpointsToTheIndexerWhichKeepsTheWalSmall() throws Exception {
+        Path wal = dataDir.resolve("swipeloop.db-wal");
+        VoteIndexer.Tuning often = new VoteIndexer.Tuning(512, 256, java.time.Duration.ofMillis(5),
+                java.time.Duration.ofMillis(5), 16_384, java.time.Duration.ofSeconds(10));
+        SqliteStorage storage = new SqliteStorage(often);
+        storage.start(new TestPluginContext("storage-sqlite", dataDir, "sqlite"), storage.configSpec().parse(Map.of()));
+        try (storage) {
+            assertEquals("0", storage.pragmaEverywhere("wal_autocheckpoint").get(0), "the writer never checkpoints");
+            storage.createApp(StorageFixtures.app("wal"));
+            storage.upsertItems(StorageFixtures.items("wal", "item", 12));
+            long largest = 0;
+            for (int call = 0; call < 400; call++) {
+                storage.appendVotes(StorageFixtures.mixedVotes("wal", 64, call));
+                largest = Math.max(largest, Files.size(wal));
+            }
+            long walWithoutCheckpoints = 400 * 4096L * 3;
+            assertTrue(largest < walWithoutCheckpoints / 2, "the WAL grew to " + largest + " bytes; 400 commits"
+                    + " of at least three pages each write " + walWithoutCheckpoints);
+        }
+    }
+
+    private static String plan(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement explain = connection.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rows = explain.executeQuery()) {
+                while (rows.next()) {
+                    plan.append(rows.getString("detail")).append('\n');
+                }
+            }
+            return plan.toString();
         }
     }
 

@@ -28,8 +28,9 @@ CREATE TABLE items (
     pair_group       TEXT,
     gold             TEXT,              -- like | dislike | skip, or NULL
     updated_at       INTEGER NOT NULL,
-    -- How often the item was judged, per vote kind: the deck offers the least-judged first.
-    -- Kept by the triggers below, so a raw INSERT INTO votes pays the same cost as the plugin.
+    -- How often the item was judged, per vote kind (a pair vote counts for both of its
+    -- items): the deck offers the least-judged first. Derived state, kept by the plugin's
+    -- indexer for the votes up to vote_index.indexed_seq (see below), not by triggers.
     binary_judged    INTEGER NOT NULL DEFAULT 0,
     pair_judged      INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (app_id, id)
@@ -55,28 +56,31 @@ CREATE TABLE votes (
     UNIQUE (app_id, id)                 -- idempotency; UUIDv7 keeps this index append-ordered
 );
 
--- The one secondary index on votes: a rater's votes, for the deck (what they judged), rater
--- summaries and deletion. Kept to two columns: its inserts land all over the index, and a
--- covering (app_id, rater, kind, item, right_item) version cost a third of insert throughput.
-CREATE INDEX votes_by_rater ON votes (app_id, rater);
+-- votes has no other index and no trigger: an append writes only rowid-ordered and
+-- UUIDv7-ordered pages, so a durable commit stays short. What needs a rater's votes (the
+-- deck, rater summaries, deletion) reads rater_votes for the folded votes plus the few
+-- votes after vote_index.indexed_seq, which the plugin's indexer folds in large batches.
 
-CREATE TRIGGER votes_count_binary AFTER INSERT ON votes WHEN NEW.kind = 'binary' BEGIN
-    UPDATE items SET binary_judged = binary_judged + 1 WHERE app_id = NEW.app_id AND id = NEW.item;
-END;
+-- A rater's votes, per kind: one row per folded vote. Derived from votes (rebuildable from
+-- it), written only by the indexer and by rater deletion.
+CREATE TABLE rater_votes (
+    app_id           TEXT    NOT NULL,
+    rater            TEXT    NOT NULL,
+    kind             TEXT    NOT NULL,
+    seq              INTEGER NOT NULL,  -- votes.seq
+    item             TEXT    NOT NULL,
+    right_item       TEXT,
+    PRIMARY KEY (app_id, rater, kind, seq)
+) WITHOUT ROWID;
 
-CREATE TRIGGER votes_count_pair AFTER INSERT ON votes WHEN NEW.kind = 'pair' BEGIN
-    UPDATE items SET pair_judged = pair_judged + 1
-     WHERE app_id = NEW.app_id AND id IN (NEW.item, NEW.right_item);
-END;
+-- How far the indexer got: every vote with seq <= indexed_seq is in rater_votes and in the
+-- items' judged counts, and no later vote is. Advanced in the transaction that folds them.
+CREATE TABLE vote_index (
+    id               INTEGER PRIMARY KEY CHECK (id = 1),
+    indexed_seq      INTEGER NOT NULL
+);
 
-CREATE TRIGGER votes_uncount_binary AFTER DELETE ON votes WHEN OLD.kind = 'binary' BEGIN
-    UPDATE items SET binary_judged = max(binary_judged - 1, 0) WHERE app_id = OLD.app_id AND id = OLD.item;
-END;
-
-CREATE TRIGGER votes_uncount_pair AFTER DELETE ON votes WHEN OLD.kind = 'pair' BEGIN
-    UPDATE items SET pair_judged = max(pair_judged - 1, 0)
-     WHERE app_id = OLD.app_id AND id IN (OLD.item, OLD.right_item);
-END;
+INSERT INTO vote_index (id, indexed_seq) VALUES (1, 0);
 
 CREATE TABLE ledger (
     seq              INTEGER PRIMARY KEY,  -- from sequences, like votes.seq

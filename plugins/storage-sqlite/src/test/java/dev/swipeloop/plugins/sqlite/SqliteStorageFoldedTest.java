@@ -1,0 +1,124 @@
+package dev.swipeloop.plugins.sqlite;
+
+import dev.swipeloop.sdk.config.Config;
+import dev.swipeloop.sdk.config.ConfigSpec;
+import dev.swipeloop.sdk.model.App;
+import dev.swipeloop.sdk.model.AppStats;
+import dev.swipeloop.sdk.model.Item;
+import dev.swipeloop.sdk.model.LedgerEntry;
+import dev.swipeloop.sdk.model.Rater;
+import dev.swipeloop.sdk.model.Vote;
+import dev.swipeloop.sdk.model.VoteKind;
+import dev.swipeloop.sdk.plugin.PluginContext;
+import dev.swipeloop.sdk.plugin.TestPluginContext;
+import dev.swipeloop.sdk.storage.AppendResult;
+import dev.swipeloop.sdk.storage.StorageBackend;
+import dev.swipeloop.sdk.storage.StorageBackendContract;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The storage contract with every vote folded as soon as it is appended: every read works
+ * from rater_votes and the stored judged counts alone, with no tail.
+ */
+class SqliteStorageFoldedTest extends StorageBackendContract {
+
+    @Override
+    protected StorageBackend open(Path dataDir) {
+        SqliteStorage storage = new SqliteStorage();
+        storage.start(new TestPluginContext("storage-sqlite", dataDir, "sqlite"), storage.configSpec().parse(Map.of()));
+        return new FoldingAtOnce(storage);
+    }
+
+    /** Delegates everything; folds what is left after each append, before it returns. */
+    private record FoldingAtOnce(SqliteStorage storage) implements StorageBackend {
+        @Override
+        public AppendResult appendVotes(List<Vote> votes) {
+            AppendResult result = storage.appendVotes(votes);
+            storage.indexer().catchUp();
+            return result;
+        }
+
+        @Override
+        public String id() {
+            return storage.id();
+        }
+
+        @Override
+        public ConfigSpec configSpec() {
+            return storage.configSpec();
+        }
+
+        @Override
+        public void start(PluginContext context, Config config) {
+            storage.start(context, config);
+        }
+
+        @Override
+        public void close() {
+            storage.close();
+        }
+
+        @Override
+        public void createApp(App app) {
+            storage.createApp(app);
+        }
+
+        @Override
+        public Optional<App> app(String appId) {
+            return storage.app(appId);
+        }
+
+        @Override
+        public List<App> apps() {
+            return storage.apps();
+        }
+
+        @Override
+        public int upsertItems(List<Item> items) {
+            return storage.upsertItems(items);
+        }
+
+        @Override
+        public Optional<Item> item(String appId, String itemId) {
+            return storage.item(appId, itemId);
+        }
+
+        @Override
+        public List<Vote> votesAfter(String appId, long afterSeq, int limit) {
+            return storage.votesAfter(appId, afterSeq, limit);
+        }
+
+        @Override
+        public List<Item> deck(String appId, String rater, VoteKind kind, int limit) {
+            return storage.deck(appId, rater, kind, limit);
+        }
+
+        @Override
+        public AppStats stats(String appId) {
+            return storage.stats(appId);
+        }
+
+        @Override
+        public Optional<Rater> rater(String appId, String raterId) {
+            return storage.rater(appId, raterId);
+        }
+
+        @Override
+        public long deleteRater(String appId, String raterId) {
+            return storage.deleteRater(appId, raterId);
+        }
+
+        @Override
+        public List<LedgerEntry> appendLedger(List<LedgerEntry> entries) {
+            return storage.appendLedger(entries);
+        }
+
+        @Override
+        public List<LedgerEntry> ledger(String appId, String raterId) {
+            return storage.ledger(appId, raterId);
+        }
+    }
+}
