@@ -7,6 +7,7 @@ import dev.swipeloop.host.ingest.GroupCommitWriter;
 import dev.swipeloop.host.plugin.PluginRegistry;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinGson;
@@ -71,6 +72,9 @@ public final class HttpApi implements AutoCloseable {
 
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // Answers are small JSON; checking every response for compression costs ~7% of CPU at load.
+            // Compress large exports and static files in a reverse proxy (see README).
+            config.http.compressionStrategy = CompressionStrategy.NONE;
             config.jetty.host = settings.bind();
             config.jetty.port = settings.port();
             config.http.maxRequestSize = settings.maxBodyBytes();

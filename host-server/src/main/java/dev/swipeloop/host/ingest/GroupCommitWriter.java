@@ -6,8 +6,11 @@ import dev.swipeloop.sdk.storage.StorageBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * <p>A future completes only after the commit returned, so a 2xx answered from it is
  * durable. If the commit throws, every request of that group fails with the exception; the
  * clients retry, and vote ids make the retry safe.
+ *
+ * <p>Futures are completed on a small pool of reply threads, never on the writer thread:
+ * whatever a caller chains onto them runs there (Javalin writes the HTTP answer, which can
+ * block on a slow client), and on the writer thread it would hold up the next commit.
  *
  * <p>{@link #close()} stops accepting and then commits and answers everything already queued.
  */
@@ -38,6 +45,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Object admission = new Object();
     private final Thread thread;
+    private final ExecutorService replies;
     private int queuedVotes;
     private boolean closed;
 
@@ -49,6 +57,12 @@ public final class GroupCommitWriter implements AutoCloseable {
         this.storage = storage;
         this.maxCommitVotes = maxCommitVotes;
         this.maxQueuedVotes = maxQueuedVotes;
+        AtomicInteger replyThreads = new AtomicInteger();
+        this.replies = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), task -> {
+            Thread t = new Thread(task, "swipeloop-vote-replies-" + replyThreads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.thread = new Thread(this::run, "swipeloop-group-commit");
         this.thread.setDaemon(false);
         this.thread.start();
@@ -124,7 +138,7 @@ public final class GroupCommitWriter implements AutoCloseable {
         }
         Pending left;
         while ((left = queue.poll()) != null) {
-            left.result().completeExceptionally(new RejectedException("the server is shutting down", true));
+            fail(left, new RejectedException("the server is shutting down", true));
         }
     }
 
@@ -146,16 +160,21 @@ public final class GroupCommitWriter implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             LOG.warn("committing {} votes from {} requests failed: {}", all.size(), group.size(), e.toString());
             for (Pending p : group) {
-                p.result().completeExceptionally(e);
+                fail(p, e);
             }
             return;
         }
         int from = 0;
         for (Pending p : group) {
             int to = from + p.votes().size();
-            p.result().complete(result.slice(from, to));
+            AppendResult slice = result.slice(from, to);
+            replies.execute(() -> p.result().complete(slice));
             from = to;
         }
+    }
+
+    private void fail(Pending pending, Throwable failure) {
+        replies.execute(() -> pending.result().completeExceptionally(failure));
     }
 
     /** Refuses new votes, commits and answers every queued one, then stops the thread. */
@@ -170,6 +189,8 @@ public final class GroupCommitWriter implements AutoCloseable {
         }
         try {
             thread.join(TimeUnit.SECONDS.toMillis(60));
+            replies.shutdown();
+            replies.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
