@@ -3,11 +3,11 @@ package dev.swipeloop.host.apps;
 import dev.swipeloop.sdk.model.App;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
  * TTL is short (2 s) because apps change outside this process (the CLI, another host on the
  * same database): a new origin or a revoked app should take effect within seconds, not after
  * a restart. Misses are cached too, so a spray of made-up keys costs one lookup per id per TTL,
- * and the map is bounded.
+ * and the map is bounded (past its bound it starts empty again). Lock-free for readers: every
+ * request passes through here.
  */
 public final class AppDirectory {
     public static final Duration DEFAULT_TTL = Duration.ofSeconds(2);
@@ -28,14 +29,7 @@ public final class AppDirectory {
     private final StorageBackend storage;
     private final long ttlNanos;
     private final LongSupplier nanoTime;
-    private final Map<String, Entry> byId = new LinkedHashMap<>(64, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-            return size() > MAX_ENTRIES;
-        }
-    };
+    private final Map<String, Entry> byId = new ConcurrentHashMap<>();
     private volatile Set<String> allOrigins = Set.of();
     private volatile long allOriginsLoadedAt;
     private volatile boolean allOriginsLoaded;
@@ -52,16 +46,15 @@ public final class AppDirectory {
 
     public Optional<App> find(String appId) {
         long now = nanoTime.getAsLong();
-        synchronized (byId) {
-            Entry cached = byId.get(appId);
-            if (cached != null && now - cached.loadedAt() < ttlNanos) {
-                return cached.app();
-            }
+        Entry cached = byId.get(appId);
+        if (cached != null && now - cached.loadedAt() < ttlNanos) {
+            return cached.app();
         }
         Optional<App> loaded = storage.app(appId);
-        synchronized (byId) {
-            byId.put(appId, new Entry(loaded, now));
+        if (byId.size() >= MAX_ENTRIES) {
+            byId.clear();
         }
+        byId.put(appId, new Entry(loaded, now));
         return loaded;
     }
 

@@ -2,26 +2,21 @@ package dev.swipeloop.host.http;
 
 import dev.swipeloop.sdk.storage.StorageBackend;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 
 /**
  * Tells whether an app has an item, for checking the items votes refer to. Items are never
- * deleted through the API, so a "yes" stays true and is remembered (bounded, least recently
- * used out); a "no" is remembered only within one batch, as the item may be added any moment.
+ * deleted through the API, so a "yes" stays true and is remembered (in a concurrent set that
+ * starts empty again past its bound); a "no" is remembered only within one batch, as the item
+ * may be added any moment.
  */
 final class ItemLookup {
     private static final int MAX_KNOWN = 200_000;
     private final StorageBackend storage;
-    private final Map<String, Boolean> known = new LinkedHashMap<>(1024, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > MAX_KNOWN;
-        }
-    };
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     ItemLookup(StorageBackend storage) {
         this.storage = storage;
@@ -35,16 +30,15 @@ final class ItemLookup {
 
     private boolean exists(String appId, String itemId) {
         String cacheKey = appId + '\u0000' + itemId;
-        synchronized (known) {
-            if (known.containsKey(cacheKey)) {
-                return true;
-            }
+        if (known.contains(cacheKey)) {
+            return true;
         }
         boolean exists = storage.item(appId, itemId).isPresent();
         if (exists) {
-            synchronized (known) {
-                known.put(cacheKey, Boolean.TRUE);
+            if (known.size() >= MAX_KNOWN) {
+                known.clear();
             }
+            known.add(cacheKey);
         }
         return exists;
     }

@@ -1,15 +1,16 @@
 package dev.swipeloop.host.http;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
  * Token buckets by name (an API key, a client address): {@code ratePerSecond} tokens flow in,
- * at most {@code burst} are kept, each request takes one. The map is bounded: it evicts the
- * least recently used bucket beyond {@code maxEntries}, so a spray of addresses costs a fixed
- * amount of memory (an evicted client merely starts again with a full bucket, which is what
- * an idle one would have anyway).
+ * at most {@code burst} are kept, each request takes one. Every request passes through here,
+ * so there is no global lock: buckets live in a concurrent map and each is updated under its
+ * own lock. The map is bounded: past {@code maxEntries} it drops the buckets that have refilled
+ * (an idle client's full bucket is the same as none), then, if a spray of addresses still
+ * overflows it, arbitrary ones (that client merely starts again with a full bucket).
  */
 public final class RateLimiter {
     /** Outcome of one {@link #tryAcquire}: allowed, or the whole seconds to wait. */
@@ -30,22 +31,18 @@ public final class RateLimiter {
     private final double ratePerNano;
     private final double ratePerSecond;
     private final int burst;
+    private final int maxEntries;
+    private final long refillNanos;
     private final LongSupplier nanoTime;
-    private final Map<String, Bucket> buckets;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     public RateLimiter(int ratePerSecond, int burst, int maxEntries, LongSupplier nanoTime) {
         this.ratePerSecond = ratePerSecond;
         this.ratePerNano = ratePerSecond / 1e9;
         this.burst = burst;
+        this.maxEntries = maxEntries;
+        this.refillNanos = (long) Math.ceil(burst / ratePerNano);
         this.nanoTime = nanoTime;
-        this.buckets = new LinkedHashMap<>(256, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-                return size() > maxEntries;
-            }
-        };
     }
 
     public RateLimiter(int ratePerSecond, int burst) {
@@ -54,15 +51,16 @@ public final class RateLimiter {
 
     public Decision tryAcquire(String name) {
         long now = nanoTime.getAsLong();
-        synchronized (buckets) {
-            Bucket bucket = buckets.get(name);
-            if (bucket == null) {
-                bucket = new Bucket(burst, now);
-                buckets.put(name, bucket);
-            } else {
-                bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.updatedAt) * ratePerNano);
-                bucket.updatedAt = now;
+        Bucket bucket = buckets.get(name);
+        if (bucket == null) {
+            if (buckets.size() >= maxEntries) {
+                evict(now);
             }
+            bucket = buckets.computeIfAbsent(name, n -> new Bucket(burst, now));
+        }
+        synchronized (bucket) {
+            bucket.tokens = Math.min(burst, bucket.tokens + Math.max(0, now - bucket.updatedAt) * ratePerNano);
+            bucket.updatedAt = now;
             if (bucket.tokens >= 1) {
                 bucket.tokens -= 1;
                 return Decision.ALLOWED;
@@ -72,10 +70,21 @@ public final class RateLimiter {
         }
     }
 
+    private void evict(long now) {
+        buckets.values().removeIf(b -> {
+            synchronized (b) {
+                return now - b.updatedAt >= refillNanos;
+            }
+        });
+        var names = buckets.keySet().iterator();
+        while (buckets.size() >= maxEntries && names.hasNext()) {
+            names.next();
+            names.remove();
+        }
+    }
+
     /** How many buckets are held now (for tests and metrics). */
     public int size() {
-        synchronized (buckets) {
-            return buckets.size();
-        }
+        return buckets.size();
     }
 }
