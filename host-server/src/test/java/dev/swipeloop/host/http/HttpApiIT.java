@@ -126,6 +126,15 @@ class HttpApiIT {
                 p.getAsJsonArray("errors").get(2).getAsJsonObject().get("message").getAsString());
         assertEquals(0, json(host.http().get("/v1/stats", app.secretKey())).get("votes").getAsLong());
 
+        JsonObject wrongTypes = problem(vote("{\"votes\":[{\"id\":7,\"rater\":[\"r1\"],\"kind\":\"binary\",\"item\":\"a\","
+                + "\"verdict\":\"like\",\"dwellMs\":\"slow\",\"clientTs\":\"yesterday\"}]}"), 400, "invalid-request");
+        assertEquals(List.of("votes[0].id", "votes[0].rater", "votes[0].dwellMs", "votes[0].clientTs"),
+                wrongTypes.getAsJsonArray("errors").asList().stream().map(e -> e.getAsJsonObject().get("field").getAsString()).toList());
+        problem(vote("{\"votes\":{\"id\":1}}"), 400, "invalid-request");
+        problem(vote(""), 400, "malformed-json");
+        assertEquals(0, json(host.http().get("/v1/stats", app.secretKey())).get("votes").getAsLong(), "nothing stored");
+        assertEquals(200, host.http().get("/health", null).statusCode(), "the server keeps serving");
+
         problem(vote("{\"votes\": [}"), 400, "malformed-json");
         problem(vote("{\"votes\": []}"), 400, "invalid-request");
         problem(vote("[1,2]"), 400, "malformed-json");
