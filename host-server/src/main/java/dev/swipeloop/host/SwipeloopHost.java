@@ -43,16 +43,33 @@ public final class SwipeloopHost implements AutoCloseable {
         String version = HostVersion.get();
         LoadedPlugins plugins = LoadedPlugins.load(pluginsDir(settings), settings.dataDir(), version,
                 settings.storage(), sources);
+        HttpApi http = null;
         try {
-            HttpApi http = new HttpApi(settings, plugins, version, extraRoutes).start();
+            http = new HttpApi(settings, plugins, version, extraRoutes);
+            http.start();
             SwipeloopHost host = new SwipeloopHost(settings, plugins, http);
             log.info("Swipeloop {} ready at {} (storage: {}, data: {})", version, host.url(), settings.storage(),
                     settings.dataDir());
             return host;
         } catch (RuntimeException e) {
+            if (http != null) {
+                http.close();
+            }
             plugins.close();
-            throw e;
+            throw bindFailure(settings, e);
         }
+    }
+
+    /** A port in use is an operator's setting to fix, not a stack trace. */
+    private static RuntimeException bindFailure(HostSettings settings, RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.BindException) {
+                return new StartupException("cannot listen on " + settings.bind() + ":" + settings.port() + " ("
+                        + cause.getMessage() + "); fix " + SettingSources.describe("port") + " or "
+                        + SettingSources.describe("bind"), e);
+            }
+        }
+        return e;
     }
 
     /** Where the distribution keeps its plugins unless {@code pluginsDir} says otherwise. */

@@ -107,6 +107,26 @@ class PluginLoadingIT {
     }
 
     @Test
+    void aPortInUseIsOneLineNamingTheSettingAndLeavesNothingRunning() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Path plugins = Dist.copyPlugins(dir.resolve("plugins"));
+            HostProcess p = HostProcess.launch(dir.resolve("logs"), List.of("serve", "--port", String.valueOf(taken.getLocalPort()),
+                    "--bind", "127.0.0.1", "--data", dir.resolve("data").toString(), "--plugins-dir", plugins.toString()));
+            assertEquals(1, p.waitFor(Duration.ofSeconds(60)), "the process exits: no thread is left behind\n" + p.stderr());
+            String reason = lastLine(p.stderr());
+            assertTrue(reason.startsWith("swipeloop: cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    && reason.contains("--port"), p.stderr());
+
+            // In-process, as an embedder or a test would run it: nothing keeps running.
+            StartupException e = org.junit.jupiter.api.Assertions.assertThrows(StartupException.class,
+                    () -> TestHost.start(dir.resolve("in-process"), Map.of("port", String.valueOf(taken.getLocalPort()))));
+            assertTrue(e.getMessage().contains("--port"), e.getMessage());
+            assertTrue(Thread.getAllStackTraces().keySet().stream()
+                    .noneMatch(t -> t.isAlive() && t.getName().startsWith("swipeloop-")), "threads left after a failed start");
+        }
+    }
+
+    @Test
     void anUnknownStorageIdNamesTheSettingAndWhatIsInstalled() {
         Path plugins = Dist.copyPlugins(dir.resolve("plugins"));
         HostProcess p = HostProcess.launch(dir.resolve("logs"), List.of("serve", "--port", "0",

@@ -37,7 +37,8 @@ public record HostSettings(
                     "Directory of plugin zips/jars; default: plugins/ of the distribution. Must be writable (zips are unpacked beside themselves)")
             .define("storage", ConfigType.STRING, "sqlite", false, "Id of the StorageBackend extension to use")
             .define("publicUrl", ConfigType.STRING, null, false,
-                    "URL the server is reached at, used in printed links; default http://localhost:<port>")
+                    "URL the server is reached at, for printed links and the absolute URLs of images the host serves"
+                            + " (/media/…, /demo/…) in deck cards; default: the request's own host")
             .define("trustProxy", ConfigType.BOOLEAN, false, false,
                     "Take the client address from X-Forwarded-For (only behind a proxy you run)")
             .define("limits.maxBodyBytes", ConfigType.LONG, 1_048_576L, false,

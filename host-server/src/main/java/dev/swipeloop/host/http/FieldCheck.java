@@ -120,19 +120,27 @@ final class FieldCheck {
         }
     }
 
+    private static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     Instant instant(JsonObject obj, String prefix, String name) {
         JsonElement e = get(obj, name);
         if (e == null) {
             return null;
         }
         String field = path(prefix, name);
-        String rule = "must be an ISO-8601 instant like 2026-05-01T12:00:00.000Z";
+        String rule = "must be an ISO-8601 instant between years 1970 and 9999, like 2026-05-01T12:00:00.000Z";
         if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
             fail(field, rule);
             return null;
         }
         try {
-            return Instant.parse(e.getAsString());
+            Instant instant = Instant.parse(e.getAsString());
+            // Storage keeps microseconds in a 64-bit integer; far-off years would overflow it.
+            if (instant.isBefore(Instant.EPOCH) || instant.isAfter(LATEST_INSTANT)) {
+                fail(field, rule);
+                return null;
+            }
+            return instant;
         } catch (DateTimeParseException ex) {
             fail(field, rule);
             return null;

@@ -8,9 +8,9 @@ import java.util.function.LongSupplier;
  * Token buckets by name (an API key, a client address): {@code ratePerSecond} tokens flow in,
  * at most {@code burst} are kept, each request takes one. Every request passes through here,
  * so there is no global lock: buckets live in a concurrent map and each is updated under its
- * own lock. The map is bounded: past {@code maxEntries} it drops the buckets that have refilled
+ * own lock. The map is bounded: at {@code maxEntries} it drops the buckets that have refilled
  * (an idle client's full bucket is the same as none), then, if a spray of addresses still
- * overflows it, arbitrary ones (that client merely starts again with a full bucket).
+ * fills it, arbitrary ones down to 90 % (those clients merely start again with a full bucket).
  */
 public final class RateLimiter {
     /** Outcome of one {@link #tryAcquire}: allowed, or the whole seconds to wait. */
@@ -70,14 +70,16 @@ public final class RateLimiter {
         }
     }
 
+    /** Makes room for a tenth of the bound in one pass, so a spray pays one scan per many names. */
     private void evict(long now) {
         buckets.values().removeIf(b -> {
             synchronized (b) {
                 return now - b.updatedAt >= refillNanos;
             }
         });
+        int target = maxEntries - Math.max(1, maxEntries / 10);
         var names = buckets.keySet().iterator();
-        while (buckets.size() >= maxEntries && names.hasNext()) {
+        while (buckets.size() > target && names.hasNext()) {
             names.next();
             names.remove();
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -128,6 +129,12 @@ public final class GroupCommitWriter implements AutoCloseable {
                     votes += next.votes().size();
                 }
                 commit(group, votes);
+            } catch (RuntimeException | Error e) {
+                // Never let the one writer thread die: fail this group and go on with the next.
+                LOG.error("group-commit writer failed on {} requests; answering them with an error", group.size(), e);
+                for (Pending p : group) {
+                    fail(p, e);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 LOG.warn("group-commit writer interrupted; failing {} queued vote requests", queue.size());
@@ -143,38 +150,72 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void commit(List<Pending> group, int voteCount) {
+        synchronized (admission) {
+            queuedVotes -= voteCount;
+        }
+        if (group.size() == 1) {
+            append(group.get(0).votes(), group);
+            return;
+        }
         List<Vote> all = new ArrayList<>(voteCount);
         for (Pending p : group) {
             all.addAll(p.votes());
         }
-        synchronized (admission) {
-            queuedVotes -= voteCount;
-        }
-        AppendResult result;
-        try {
-            result = storage.appendVotes(all);
-            if (result.size() != all.size()) {
-                throw new IllegalStateException("storage '" + storage.id() + "' answered " + result.size()
-                        + " results for " + all.size() + " votes");
-            }
-        } catch (RuntimeException | Error e) {
-            LOG.warn("committing {} votes from {} requests failed: {}", all.size(), group.size(), e.toString());
-            for (Pending p : group) {
-                fail(p, e);
-            }
+        if (!append(all, group)) {
             return;
         }
-        int from = 0;
+        // The shared commit failed: one request's votes may be what the storage refused. Commit
+        // each request alone, so only that one fails (the transaction rolled back, so nothing of
+        // the group was stored).
         for (Pending p : group) {
-            int to = from + p.votes().size();
-            AppendResult slice = result.slice(from, to);
-            replies.execute(() -> p.result().complete(slice));
-            from = to;
+            append(p.votes(), List.of(p));
         }
     }
 
+    /**
+     * Appends {@code votes} (those of {@code owners}, in order) in one call and answers each
+     * owner with its slice. Returns true when the call failed and more than one owner is waiting
+     * for an answer, so the caller can retry them one by one; a lone owner gets the failure.
+     */
+    private boolean append(List<Vote> votes, List<Pending> owners) {
+        AppendResult result;
+        try {
+            result = storage.appendVotes(votes);
+            if (result.size() != votes.size()) {
+                throw new IllegalStateException("storage '" + storage.id() + "' answered " + result.size()
+                        + " results for " + votes.size() + " votes");
+            }
+        } catch (RuntimeException | Error e) {
+            if (owners.size() > 1) {
+                LOG.warn("committing {} votes from {} requests failed, retrying each alone: {}", votes.size(),
+                        owners.size(), e.toString());
+                return true;
+            }
+            LOG.warn("committing {} votes failed: {}", votes.size(), e.toString());
+            fail(owners.get(0), e);
+            return false;
+        }
+        int from = 0;
+        for (Pending p : owners) {
+            int to = from + p.votes().size();
+            AppendResult slice = result.slice(from, to);
+            reply(() -> p.result().complete(slice));
+            from = to;
+        }
+        return false;
+    }
+
     private void fail(Pending pending, Throwable failure) {
-        replies.execute(() -> pending.result().completeExceptionally(failure));
+        reply(() -> pending.result().completeExceptionally(failure));
+    }
+
+    /** On a reply thread; on this one only if the pool is gone (a close that timed out). */
+    private void reply(Runnable answer) {
+        try {
+            replies.execute(answer);
+        } catch (RejectedExecutionException e) {
+            answer.run();
+        }
     }
 
     /** Refuses new votes, commits and answers every queued one, then stops the thread. */
@@ -189,6 +230,10 @@ public final class GroupCommitWriter implements AutoCloseable {
         }
         try {
             thread.join(TimeUnit.SECONDS.toMillis(60));
+            if (thread.isAlive()) {
+                LOG.warn("group-commit writer still busy after 60 s; its answers will be sent when it finishes");
+                return;
+            }
             replies.shutdown();
             replies.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

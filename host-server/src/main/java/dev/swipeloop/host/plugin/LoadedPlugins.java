@@ -86,20 +86,29 @@ public final class LoadedPlugins implements PluginRegistry, AutoCloseable {
             List<String> failures = new ArrayList<>();
             for (Class<? extends SwipeloopExtension> role : ROLES) {
                 for (SwipeloopExtension extension : manager.getExtensions(role, pluginId)) {
-                    extensionIds.add(extension.id());
-                    HostPluginContext context = base.forPlugin(pluginId).forExtension(extension.id());
+                    String id;
+                    try {
+                        id = extension.id();
+                    } catch (RuntimeException | LinkageError e) {
+                        failures.add(extension.getClass().getName() + ": id() failed: " + oneLine(e));
+                        continue;
+                    }
+                    extensionIds.add(id);
+                    HostPluginContext context = base.forPlugin(pluginId).forExtension(id);
                     if (extension instanceof StorageBackend backend) {
-                        storageIds.add(backend.id());
-                        if (backend.id().equals(storageId)) {
+                        storageIds.add(id);
+                        if (id.equals(storageId) && storage != null) {
+                            failures.add(id + ": another plugin already provides storage '" + id + "'; remove one of them");
+                        } else if (id.equals(storageId)) {
                             startStorage(backend, context, settings);
                         }
                         continue;
                     }
                     String failure = tryStart(extension, context, settings);
                     if (failure != null) {
-                        failures.add(extension.id() + ": " + failure);
+                        failures.add(id + ": " + failure);
                         log.error("Extension '{}' of plugin '{}' failed; the host serves on without it: {}",
-                                extension.id(), pluginId, failure);
+                                id, pluginId, failure);
                     } else if (extension instanceof RewardPolicy policy) {
                         rewardPolicies.add(policy);
                     } else if (extension instanceof ExportFormat format) {

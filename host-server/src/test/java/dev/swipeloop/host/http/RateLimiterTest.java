@@ -55,6 +55,6 @@ class RateLimiterTest {
         for (int i = 0; i < 50_000; i++) {
             limiter.tryAcquire("10.0." + (i / 256) + "." + (i % 256));
         }
-        assertEquals(1000, limiter.size());
+        assertTrue(limiter.size() <= 1000 && limiter.size() > 800, "bounded: " + limiter.size());
     }
 }

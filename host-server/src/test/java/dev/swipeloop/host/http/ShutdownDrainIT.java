@@ -19,7 +19,7 @@ import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Closing the host while votes are in flight: every 202 is stored, every stored vote was answered 202. */
+/** Closing the host while votes are in flight: every 202 is stored, no vote refused with 503 is. */
 class ShutdownDrainIT {
     @TempDir
     Path dir;
@@ -62,6 +62,7 @@ class ShutdownDrainIT {
         }
         int answered202 = 0;
         int refused = 0;
+        int unanswered = 0;
         for (CompletableFuture<HttpResponse<String>> f : List.copyOf(sent)) {
             try {
                 int status = f.join().statusCode();
@@ -72,14 +73,18 @@ class ShutdownDrainIT {
                     refused++;
                 }
             } catch (CompletionException e) {
-                refused++; // the connector was already closed: the client never got an answer and will retry
+                unanswered++; // the connector was already closed: the client never got an answer and will retry
             }
         }
-        System.out.println("shutdown drain: " + answered202 + " answered 202, " + refused + " refused");
+        System.out.println("shutdown drain: " + answered202 + " answered 202, " + refused + " refused, " + unanswered
+                + " unanswered");
         assertTrue(answered202 > 0, "some votes went through before the shutdown");
         try (TestHost again = TestHost.start(dir, Map.of("pluginsDir", dir.resolve("plugins").toString()))) {
             long stored = again.storage().stats(app.id()).votes();
-            assertEquals(answered202, stored, "stored votes = votes answered 202 (" + refused + " refused)");
+            // Every 202 is stored; a 503 is never stored (the client retries it); only a request
+            // whose connection was cut may or may not have been committed.
+            assertTrue(stored >= answered202 && stored <= answered202 + unanswered, "stored " + stored + ", answered 202 "
+                    + answered202 + ", refused 503 " + refused + ", unanswered " + unanswered);
         }
     }
 }

@@ -59,6 +59,17 @@ class VoteParserTest {
     }
 
     @Test
+    void aClientTimeStorageCannotHoldIsRefusedHereNotInTheCommit() {
+        for (String ts : List.of("+300000-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "-0001-01-01T00:00:00Z")) {
+            ApiException e = assertThrows(ApiException.class, () -> parser.parse(body("""
+                    {"votes":[{"id":"%s","rater":"r1","kind":"binary","item":"a","verdict":"like","clientTs":"%s"}]}
+                    """.formatted(ID1, ts)), "app1", NOW, KNOWN), ts);
+            assertEquals(List.of("votes[0].clientTs: must be an ISO-8601 instant between years 1970 and 9999,"
+                    + " like 2026-05-01T12:00:00.000Z"), fields(e));
+        }
+    }
+
+    @Test
     void everyBadFieldOfEveryVoteIsNamedAndNothingIsReturned() {
         ApiException e = assertThrows(ApiException.class, () -> parser.parse(body("""
                 {"votes":[
@@ -76,7 +87,7 @@ class VoteParserTest {
                 "votes[1].dwellMs: must be a whole number of milliseconds, 0 or more",
                 "votes[2].right: must differ from left: a pair shows two different items",
                 "votes[2].choice: must be one of left, right, tie, skip",
-                "votes[2].clientTs: must be an ISO-8601 instant like 2026-05-01T12:00:00.000Z"), fields(e));
+                "votes[2].clientTs: must be an ISO-8601 instant between years 1970 and 9999, like 2026-05-01T12:00:00.000Z"), fields(e));
     }
 
     @Test

@@ -58,6 +58,9 @@ class GroupCommitWriterTest {
             if (fail) {
                 throw new StorageException("disk full", true, null);
             }
+            if (votes.stream().anyMatch(v -> v.rater().equals(POISON))) {
+                throw new ArithmeticException("long overflow");
+            }
             long[] seqs = new long[votes.size()];
             for (int i = 0; i < votes.size(); i++) {
                 seqs[i] = seen.add(votes.get(i).id()) ? i + 1 : AppendResult.DUPLICATE;
@@ -143,6 +146,8 @@ class GroupCommitWriterTest {
         return votes;
     }
 
+    private static final String POISON = "poison";
+
     private static Vote vote(UUID id) {
         return new Vote(id, "app", "r", null, new Judgement.Binary("a", Verdict.LIKE), null, null, 0, Instant.EPOCH);
     }
@@ -208,6 +213,27 @@ class GroupCommitWriterTest {
             }
             backend.fail = false;
             assertEquals(1, writer.submit(votes(1)).get(5, TimeUnit.SECONDS).accepted(), "the writer keeps going");
+        }
+    }
+
+    @Test
+    void aRequestTheStorageRefusesFailsAloneAndTheRestOfItsGroupIsStored() throws Exception {
+        RecordingBackend backend = new RecordingBackend();
+        try (GroupCommitWriter writer = new GroupCommitWriter(backend, 100, 1000)) {
+            CompletableFuture<AppendResult> first = writer.submit(votes(1));
+            assertTrue(backend.firstCommitEntered.await(5, TimeUnit.SECONDS));
+            CompletableFuture<AppendResult> good = writer.submit(votes(2));
+            CompletableFuture<AppendResult> bad = writer.submit(List.of(
+                    new Vote(UUID.randomUUID(), "app", POISON, null, new Judgement.Binary("a", Verdict.LIKE), null, null, 0, Instant.EPOCH)));
+            CompletableFuture<AppendResult> alsoGood = writer.submit(votes(3));
+            backend.releaseFirstCommit.countDown();
+
+            first.get(5, TimeUnit.SECONDS);
+            assertEquals(2, good.get(5, TimeUnit.SECONDS).accepted(), "not failed by another request's votes");
+            assertEquals(3, alsoGood.get(5, TimeUnit.SECONDS).accepted());
+            ExecutionException e = assertThrows(ExecutionException.class, () -> bad.get(5, TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof ArithmeticException, e.toString());
+            assertEquals(List.of(1, 6, 2, 1, 3), backend.commitSizes, "the failed group was retried request by request");
         }
     }
 

@@ -49,7 +49,8 @@ public interface StorageBackend extends SwipeloopExtension {
 
     /**
      * Appends votes in one durable transaction. Votes may belong to several apps. Returns, per
-     * input vote and in input order, whether it was stored (false: a duplicate id).
+     * input vote and in input order, the seq it was stored under, or
+     * {@link AppendResult#DUPLICATE} when its id was seen before.
      */
     AppendResult appendVotes(List<Vote> votes);
 
