@@ -94,6 +94,21 @@ class PluginLoadingIT {
     }
 
     @Test
+    void developmentModeLoadsPluginsStraightFromTheirModules() {
+        // The repository's plugins/ folder: each module's target/classes and target/lib, no zip.
+        Path modules = Path.of("..", "plugins").toAbsolutePath().normalize();
+        try (HostProcess dev = HostProcess.launch(dir.resolve("logs"), List.of("-Dpf4j.mode=development"),
+                List.of("serve", "--port", "0", "--bind", "127.0.0.1", "--data", dir.resolve("data").toString(),
+                        "--plugins-dir", modules.toString()))) {
+            int port = dev.awaitReady(Duration.ofSeconds(60));
+            JsonObject health = JsonParser.parseString(new dev.swipeloop.host.testing.Http("http://127.0.0.1:" + port)
+                    .get("/health", null).body()).getAsJsonObject();
+            assertEquals("STARTED", plugin(health, "storage-sqlite").get("state").getAsString());
+            assertEquals(1, health.getAsJsonArray("plugins").size(), "only module folders with a plugin.properties: " + health);
+        }
+    }
+
+    @Test
     void aStorageFailureStopsStartUpWithOneLineNamingTheSetting() {
         Path plugins = Dist.copyPlugins(dir.resolve("plugins"));
         HostProcess p = HostProcess.launch(dir.resolve("logs"), List.of("serve", "--port", "0",

@@ -282,5 +282,17 @@ class HttpApiIT {
         HttpResponse<String> limited = vote(batch(v)); // the key's third request within a second; burst is 2
         problem(limited, 429, "rate-limited");
         assertTrue(Integer.parseInt(limited.headers().firstValue("Retry-After").orElseThrow()) >= 1);
+
+        host.close();
+        host = TestHost.start(dir.resolve("address-limited"), Map.of("limits.addressRequestsPerSecond", "1",
+                "limits.addressBurst", "2"));
+        app = host.createApp("crowded");
+        host.http().get("/v1/stats", app.secretKey());
+        host.http().get("/v1/stats", app.secretKey());
+        HttpResponse<String> third = host.http().get("/v1/stats", app.secretKey());
+        JsonObject perAddress = problem(third, 429, "rate-limited");
+        assertTrue(perAddress.get("detail").getAsString().contains("address"), perAddress.toString());
+        assertTrue(third.headers().firstValue("Retry-After").isPresent());
+        assertEquals(200, host.http().get("/health", null).statusCode(), "health is never rate limited");
     }
 }

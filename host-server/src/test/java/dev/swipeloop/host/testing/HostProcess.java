@@ -29,13 +29,20 @@ public final class HostProcess implements AutoCloseable {
 
     /** Starts {@code Main} with {@code args}; output goes to files under {@code logDir}. */
     public static HostProcess launch(Path logDir, List<String> args) {
+        return launch(logDir, List.of(), args);
+    }
+
+    /** The same with extra JVM options, e.g. {@code -Dpf4j.mode=development}. */
+    public static HostProcess launch(Path logDir, List<String> jvmOptions, List<String> args) {
         try {
             Files.createDirectories(logDir);
             Path out = Files.createTempFile(logDir, "stdout", ".log");
             Path err = Files.createTempFile(logDir, "stderr", ".log");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-Dswipeloop.home=" + Dist.dir(), "-cp", Dist.classPath(), "dev.swipeloop.host.Main"));
+                    "-Xmx256m", "-Dswipeloop.home=" + Dist.dir()));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", Dist.classPath(), "dev.swipeloop.host.Main"));
             command.addAll(args);
             Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             return new HostProcess(p, out, err);
