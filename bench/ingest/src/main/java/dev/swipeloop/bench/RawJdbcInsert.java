@@ -1,5 +1,6 @@
 package dev.swipeloop.bench;
 
+import dev.swipeloop.plugins.sqlite.RaterIndexSql;
 import dev.swipeloop.plugins.sqlite.SqliteStorage;
 import dev.swipeloop.plugins.sqlite.VoteSql;
 import dev.swipeloop.sdk.model.App;
@@ -24,11 +25,15 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * The baseline for batched ingestion: the plugin creates its schema (so it is the very same
- * one, triggers and indexes included), then plain JDBC inserts ROWS votes with the plugin's
- * own INSERT statement, BATCH rows per durable transaction (0: all in one), on one connection
- * with the plugin's pragmas (WAL, synchronous=FULL). No HTTP, no JSON, no seq bookkeeping.
+ * one), then plain JDBC inserts ROWS votes with the plugin's own INSERT statement, BATCH rows
+ * per durable transaction (0: all in one), on one connection with the plugin's pragmas (WAL,
+ * synchronous=FULL). No HTTP, no JSON, no seq bookkeeping.
  *
- * <p>Usage: RawJdbcInsert DB_FILE ROWS BATCH ITEMS — prints one RESULT line.
+ * <p>With {@code fold}, each transaction also folds its rows into the per-rater index and the
+ * judged counts with the plugin's own statements ({@link RaterIndexSql}), so the database ends
+ * in the same state the host leaves; without it only the {@code votes} table is written.
+ *
+ * <p>Usage: RawJdbcInsert DB_FILE ROWS BATCH ITEMS [fold] — prints one RESULT line.
  */
 public final class RawJdbcInsert {
     private static final String APP = "bench";
@@ -42,6 +47,7 @@ public final class RawJdbcInsert {
         long rows = Long.parseLong(args[1]);
         int batch = Integer.parseInt(args[2]);
         int items = Integer.parseInt(args[3]);
+        boolean fold = args.length > 4 && args[4].equals("fold");
         for (String suffix : new String[] {"", "-wal", "-shm"}) {
             Files.deleteIfExists(Path.of(db + suffix));
         }
@@ -57,12 +63,16 @@ public final class RawJdbcInsert {
         long start = System.nanoTime();
         try (Connection connection = source.getConnection();
              Statement tx = connection.createStatement();
-             PreparedStatement insert = connection.prepareStatement(VoteSql.INSERT)) {
+             PreparedStatement insert = connection.prepareStatement(VoteSql.INSERT);
+             PreparedStatement foldRaters = connection.prepareStatement(RaterIndexSql.FOLD_RATER_VOTES);
+             PreparedStatement foldCounts = connection.prepareStatement(RaterIndexSql.FOLD_COUNTS);
+             PreparedStatement advance = connection.prepareStatement(RaterIndexSql.ADVANCE)) {
             connection.setAutoCommit(true);
             long perTransaction = batch == 0 ? rows : batch;
             long seq = 0;
             while (seq < rows) {
                 tx.execute("BEGIN IMMEDIATE");
+                long first = seq;
                 long end = Math.min(rows, seq + perTransaction);
                 int pending = 0;
                 for (; seq < end; seq++) {
@@ -74,11 +84,21 @@ public final class RawJdbcInsert {
                     }
                 }
                 insert.executeBatch();
+                if (fold) {
+                    for (PreparedStatement step : List.of(foldRaters, foldCounts)) {
+                        step.setLong(1, first);
+                        step.setLong(2, end);
+                        step.executeUpdate();
+                    }
+                    advance.setLong(1, end);
+                    advance.executeUpdate();
+                }
                 tx.execute("COMMIT");
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("RESULT rows_per_sec=%.0f rows=%d batch=%d seconds=%.3f%n", rows / seconds, rows, batch, seconds);
+        System.out.printf("RESULT rows_per_sec=%.0f rows=%d batch=%d fold=%b seconds=%.3f%n", rows / seconds, rows, batch,
+                fold, seconds);
     }
 
     private static void bind(PreparedStatement insert, long seq, Random random, int items) throws Exception {

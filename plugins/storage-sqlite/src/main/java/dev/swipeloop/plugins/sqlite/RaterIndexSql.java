@@ -8,9 +8,12 @@ package dev.swipeloop.plugins.sqlite;
  * one snapshot and neither misses nor doubles a vote the indexer folds meanwhile.
  *
  * <p>A pair vote counts for both of its items, once if both sides are the same item.
+ *
+ * <p>Public, like {@link VoteSql}, for the ingestion benchmark: its raw-insert baseline folds
+ * with exactly these statements to leave the same database state the plugin leaves.
  */
-final class RaterIndexSql {
-    static final String INDEXED_SEQ = "SELECT indexed_seq FROM vote_index";
+public final class RaterIndexSql {
+    public static final String INDEXED_SEQ = "SELECT indexed_seq FROM vote_index";
 
     /** The unindexed votes, by rowid range: "+" keeps the planner off the (app_id, id) index. */
     private static final String TAIL = "FROM votes WHERE seq > (" + INDEXED_SEQ + ")";
@@ -18,16 +21,16 @@ final class RaterIndexSql {
     // ---- folding one chunk: ?1 = indexed_seq, ?2 = the chunk's last seq -------------------
 
     /** ?1 = indexed_seq, ?2 = most votes per chunk. Result: the chunk's last seq, NULL if none. */
-    static final String CHUNK_END = "SELECT max(seq) FROM (SELECT seq FROM votes WHERE seq > ?1 ORDER BY seq LIMIT ?2)";
+    public static final String CHUNK_END = "SELECT max(seq) FROM (SELECT seq FROM votes WHERE seq > ?1 ORDER BY seq LIMIT ?2)";
 
     /** Sorted by key, so the chunk's rows go into the index in one ordered pass. */
-    static final String FOLD_RATER_VOTES = """
+    public static final String FOLD_RATER_VOTES = """
             INSERT INTO rater_votes (app_id, rater, kind, seq, item, right_item) \
             SELECT app_id, rater, kind, seq, item, right_item FROM votes WHERE seq > ?1 AND seq <= ?2 \
             ORDER BY app_id, rater, kind, seq""";
 
     /** One UPDATE per judged item of the chunk, however many votes it got. */
-    static final String FOLD_COUNTS = """
+    public static final String FOLD_COUNTS = """
             UPDATE items SET binary_judged = binary_judged + c.binary_n, pair_judged = pair_judged + c.pair_n \
             FROM (SELECT app_id, item, sum(kind = 'binary') AS binary_n, sum(kind = 'pair') AS pair_n FROM ( \
                 SELECT app_id, kind, item FROM votes WHERE seq > ?1 AND seq <= ?2 \
@@ -35,7 +38,7 @@ final class RaterIndexSql {
                 AND right_item <> item) GROUP BY app_id, item) AS c \
             WHERE items.app_id = c.app_id AND items.id = c.item""";
 
-    static final String ADVANCE = "UPDATE vote_index SET indexed_seq = ?1";
+    public static final String ADVANCE = "UPDATE vote_index SET indexed_seq = ?1";
 
     // ---- reads: ?1 = app, ?2 = rater, ?3 = kind ------------------------------------------
 
