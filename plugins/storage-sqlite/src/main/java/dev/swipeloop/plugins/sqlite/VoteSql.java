@@ -33,8 +33,8 @@ public final class VoteSql {
     static final String COLUMNS =
             "seq, app_id, id, rater, session, kind, item, right_item, answer, dwell_ms, client_ts, received_at";
 
-    // "+app_id" keeps the planner on the rowid range (seq > ?) instead of an app_id index and a sort.
-    static final String AFTER = "SELECT " + COLUMNS + " FROM votes WHERE seq > ? AND +app_id = ? ORDER BY seq LIMIT ?";
+    // Walks votes_by_app (app_id = ? AND rowid > ?): only this app's votes, already in seq order.
+    static final String AFTER = "SELECT " + COLUMNS + " FROM votes WHERE seq > ? AND app_id = ? ORDER BY seq LIMIT ?";
 
     static final String STATS = """
             SELECT count(*) AS votes, coalesce(sum(kind = 'binary'), 0) AS binary_votes, \

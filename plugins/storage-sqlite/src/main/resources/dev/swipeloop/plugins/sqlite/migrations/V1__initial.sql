@@ -56,6 +56,11 @@ CREATE TABLE votes (
     UNIQUE (app_id, id)                 -- idempotency; UUIDv7 keeps this index append-ordered
 );
 
+-- An app's votes in seq order, for the cursor (GET /v1/votes) and stats: every index ends
+-- with the rowid, so this is (app_id, seq), and it grows at the right edge of each app.
+-- Without it, one app's cursor would walk every other app's votes on a shared file.
+CREATE INDEX votes_by_app ON votes (app_id);
+
 -- votes has no other index and no trigger: an append writes only rowid-ordered and
 -- UUIDv7-ordered pages, so a durable commit stays short. What needs a rater's votes (the
 -- deck, rater summaries, deletion) reads rater_votes for the folded votes plus the few
