@@ -37,9 +37,15 @@ class CommandLineIT {
         assertTrue(json.get("signingSecret").getAsString().startsWith("ss_"), json.toString());
         assertEquals(1, create.stdout().strip().lines().count(), "stdout is exactly one JSON object");
 
-        byte[] database = Files.readAllBytes(Files.list(data).filter(p -> p.toString().endsWith(".db")).findFirst().orElseThrow());
-        assertTrue(!new String(database, java.nio.charset.StandardCharsets.ISO_8859_1).contains(json.get("secretKey").getAsString()),
-                "the secret key must be stored hashed, never as it is");
+        // The database and its WAL, whichever holds the app row now.
+        StringBuilder stored = new StringBuilder();
+        try (java.util.stream.Stream<Path> files = Files.list(data)) {
+            for (Path file : files.filter(p -> p.getFileName().toString().startsWith("swipeloop.db")).toList()) {
+                stored.append(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        assertTrue(stored.indexOf(app) >= 0, "the app is in the database files read here");
+        assertTrue(stored.indexOf(json.get("secretKey").getAsString()) < 0, "the secret key must be stored hashed, never as it is");
 
         try (HostProcess serve = HostProcess.launch(dir, List.of("serve", "--port", "0", "--bind", "127.0.0.1",
                 "--data", data.toString(), "--plugins-dir", plugins.toString()))) {
@@ -79,6 +85,29 @@ class CommandLineIT {
                     .replaceAll(".*(sk_\\S+).*", "$1");
             JsonObject stats = JsonParser.parseString(http.get("/v1/stats", secret).body()).getAsJsonObject();
             assertEquals(24, stats.get("items").getAsLong());
+        }
+    }
+
+    @Test
+    void aConfigFileSetsWhatFlagsDoNotAndFlagsWin() throws Exception {
+        Path plugins = Dist.copyPlugins(dir.resolve("plugins"));
+        Path fromFile = dir.resolve("data-from-file");
+        Path config = dir.resolve("swipeloop.properties");
+        Files.writeString(config, "data=" + fromFile + "\npluginsDir=" + plugins + "\nbind=127.0.0.1\nport=1\n"
+                + "limits.maxVotesPerBatch=1\n");
+        try (HostProcess serve = HostProcess.launch(dir, List.of("serve", "--config", config.toString(), "--port", "0"))) {
+            int port = serve.awaitReady(Duration.ofSeconds(60));
+            assertTrue(port != 1, "--port 0 on the command line wins over port=1 in the file");
+            Http http = new Http("http://127.0.0.1:" + port);
+            assertTrue(Files.exists(fromFile.resolve("swipeloop.db")), "data directory taken from the file");
+            HostProcess create = HostProcess.launch(dir, List.of("apps", "create", "--name", "cfg", "--origin",
+                    "https://x.example", "--config", config.toString()));
+            assertEquals(0, create.waitFor(Duration.ofSeconds(60)), create.stderr());
+            String pk = JsonParser.parseString(create.stdout().strip()).getAsJsonObject().get("publishableKey").getAsString();
+            String vote = "{\"id\":\"%s\",\"rater\":\"r\",\"kind\":\"binary\",\"item\":\"i\",\"verdict\":\"like\"}";
+            HttpResponse<String> tooMany = http.post("/v1/votes", pk, "https://x.example", "{\"votes\":["
+                    + vote.formatted(java.util.UUID.randomUUID()) + "," + vote.formatted(java.util.UUID.randomUUID()) + "]}");
+            assertEquals(413, tooMany.statusCode(), "limits.maxVotesPerBatch=1 from the file: " + tooMany.body());
         }
     }
 

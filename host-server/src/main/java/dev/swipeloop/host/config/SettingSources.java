@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -51,7 +52,7 @@ public final class SettingSources {
      */
     public Map<String, String> under(String prefix, Iterable<String> knownKeys) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Map<String, String> source : new Map[] {file, flags}) {
+        for (Map<String, String> source : List.of(file, flags)) {
             source.forEach((k, v) -> {
                 if (k.startsWith(prefix)) {
                     out.put(k.substring(prefix.length()), v);
