@@ -1,0 +1,23 @@
+import { retryAfterMs, retryDelay } from './retry-schedule.js';
+
+/**
+ * One request to the Swipeloop host with the app's key (and the rater's token). Never
+ * throws: a network failure is status 0. `body` is the parsed JSON answer (a problem+json
+ * document for errors) or null; `waitMs(attempt, retry)` is how long to back off before
+ * the next try, never shorter than the server's Retry-After.
+ * @returns {Promise<{status: number, body: any, waitMs: (attempt: number, retry?: {baseMs: number, maxMs: number}) => number}>}
+ */
+export async function callHost(fetchFn, url, key, raterToken, init = {}) {
+  let status = 0;
+  let body = null;
+  let retryAfter = null;
+  try {
+    const response = await fetchFn(url, { ...init, headers: { Authorization: `Bearer ${key}`, ...(raterToken && { 'X-Rater-Token': raterToken }), ...init.headers } });
+    status = response.status;
+    retryAfter = response.headers.get('Retry-After');
+    body = await response.json().catch(() => null);
+  } catch {
+    // offline, DNS, CORS refusal, connection reset: all retried alike
+  }
+  return { status, body, waitMs: (attempt, retry) => Math.max(retryDelay(attempt, retry), retryAfterMs(retryAfter)) };
+}

@@ -1,0 +1,83 @@
+// Types for <swipe-deck> and window.SwipeDeck, served beside /widget.js.
+
+export type DeckMode = 'binary' | 'pair';
+export type BinaryVerdict = 'like' | 'dislike' | 'skip';
+export type PairChoice = 'left' | 'right' | 'tie' | 'skip';
+
+/** A vote as queued and sent to POST /v1/votes. Pair sides are in the order shown. */
+export type Vote = {
+  id: string;
+  rater: string;
+  session: string;
+  dwellMs?: number;
+  clientTs: string;
+} & ({ kind: 'binary'; item: string; verdict: BinaryVerdict } | { kind: 'pair'; left: string; right: string; choice: PairChoice });
+
+export interface SwipeDeckOptions {
+  /** The app's publishable key (pk_…). */
+  key: string;
+  /** The Swipeloop server's origin; default: the origin the script was loaded from. */
+  host?: string;
+  /** The rater id; default: an anonymous id kept in localStorage. */
+  rater?: string;
+  /** A verified-rater token (v1.<exp>.<sig>) made by the app's backend. */
+  raterToken?: string;
+  mode?: DeckMode;
+  /** Like and pass labels, e.g. "Smash,Pass" or ["Smash", "Pass"]. */
+  labels?: string | string[];
+  /** Cards to show before the deck says it is done; default: as many as the server has. */
+  limit?: number;
+  /** Milliseconds a decision waits in the queue before it is sent, so it can be undone (default 1500). */
+  holdMs?: number;
+  /** Votes per request (default 25). */
+  batchSize?: number;
+  /** Backoff after a failed send or deck load (default {baseMs: 1000, maxMs: 30000}). */
+  retry?: { baseMs: number; maxMs: number };
+}
+
+export interface VoteEventDetail { vote: Vote }
+export interface FlushEventDetail { sent: number; accepted: number; duplicates: number; pending: number }
+export interface EmptyEventDetail { decided: number }
+export interface ErrorEventDetail {
+  source: 'votes' | 'deck' | 'config';
+  status: number;
+  message: string;
+  problem?: { type?: string; title?: string; status?: number; detail?: string; errors?: { field: string; message: string }[] } | null;
+  retrying: boolean;
+  retryInMs?: number;
+  /** Vote ids the server refused for good and that were removed from the queue. */
+  dropped?: string[];
+  pending?: number;
+}
+
+export declare class SwipeDeck extends HTMLElement {
+  key: string;
+  host: string;
+  rater: string;
+  raterToken: string | null;
+  mode: DeckMode;
+  labels: string[];
+  limit: number;
+  /** Votes not yet acknowledged by the server. */
+  readonly pending: number;
+  options: Pick<SwipeDeckOptions, 'holdMs' | 'batchSize' | 'retry'>;
+  /** Answers the card on top; false when refused (image not loaded, or the vote event was cancelled). */
+  decide(answer: BinaryVerdict | PairChoice): boolean;
+  undo(): void;
+  /** Sends every queued vote now. */
+  flush(): Promise<void>;
+  static define(tag?: string, registry?: CustomElementRegistry): void;
+  static mount(target: Element, options: SwipeDeckOptions): SwipeDeck;
+  static defaultHost: string;
+}
+
+declare global {
+  interface Window { SwipeDeck: typeof SwipeDeck }
+  interface HTMLElementTagNameMap { 'swipe-deck': SwipeDeck }
+  interface HTMLElementEventMap {
+    'swipe-deck:vote': CustomEvent<VoteEventDetail>;
+    'swipe-deck:flush': CustomEvent<FlushEventDetail>;
+    'swipe-deck:empty': CustomEvent<EmptyEventDetail>;
+    'swipe-deck:error': CustomEvent<ErrorEventDetail>;
+  }
+}
