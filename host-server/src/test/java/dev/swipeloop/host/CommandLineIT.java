@@ -8,7 +8,9 @@ import com.google.gson.JsonParser;
 import dev.swipeloop.host.testing.Dist;
 import dev.swipeloop.host.testing.HostProcess;
 import dev.swipeloop.host.testing.Http;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +59,7 @@ class CommandLineIT {
     }
 
     @Test
-    void demoServesItsDeckPageAndImagesAndPrintsKeysThatWork() throws Exception {
+    void demoServesTheWidgetOnItsDeckAndPrintsKeysThatWork() throws Exception {
         Path plugins = Dist.copyPlugins(dir.resolve("plugins"));
         try (HostProcess demo = HostProcess.launch(dir, List.of("demo", "--port", "0", "--bind", "127.0.0.1",
                 "--data", dir.resolve("data").toString(), "--plugins-dir", plugins.toString()))) {
@@ -68,24 +70,36 @@ class CommandLineIT {
                 page = http.get("/", null);
             }
             assertEquals(200, page.statusCode());
-            assertEquals(24, page.body().split("<img ", -1).length - 1, "the whole demo deck is listed");
-            assertTrue(page.body().contains("/demo/demo.css") && !page.body().contains("<script") && !page.body().contains("style="),
-                    "no inline script or style: the page works under a strict CSP");
-            String image = page.body().replaceAll("(?s).*?<img src=\"([^\"]+)\".*", "$1");
-            HttpResponse<byte[]> png = HttpClient.newHttpClient().send(http.request(image, null).GET().build(),
+            for (int i = 0; i < 100 && !demo.stdout().contains("Secret key:"); i++) {
+                Thread.sleep(100);
+            }
+            String publishable = printed(demo, "Publishable key:");
+            String secret = printed(demo, "Secret key:");
+            assertTrue(page.body().contains("<swipe-deck key=\"" + publishable + "\""), page.body());
+            String script = page.body().replaceAll("(?s).*<script src=\"([^\"]+)\".*", "$1");
+            assertTrue(script.matches("/widget\\.[0-9a-f]{16}\\.js"), script);
+            assertEquals(200, http.get(script, null).statusCode(), "the widget comes from the distribution's lib/");
+
+            // What the widget does on that page: ask for the deck, then load a locally painted image.
+            HttpResponse<String> deck = http.send(http.request("/v1/deck?rater=visitor&limit=1", publishable)
+                    .header("Origin", http.base()).GET());
+            assertEquals(200, deck.statusCode(), deck.body());
+            String image = JsonParser.parseString(deck.body()).getAsJsonObject().getAsJsonArray("cards").get(0)
+                    .getAsJsonObject().getAsJsonObject("item").get("imageUrl").getAsString();
+            HttpResponse<byte[]> png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(image)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, png.statusCode(), image);
             assertEquals((byte) 0x89, png.body()[0], "a PNG painted locally");
             assertEquals('P', png.body()[1]);
 
-            for (int i = 0; i < 100 && !demo.stdout().contains("Secret key:"); i++) {
-                Thread.sleep(100);
-            }
-            String secret = demo.stdout().lines().filter(l -> l.contains("Secret key:")).findFirst().orElseThrow()
-                    .replaceAll(".*(sk_\\S+).*", "$1");
             JsonObject stats = JsonParser.parseString(http.get("/v1/stats", secret).body()).getAsJsonObject();
             assertEquals(24, stats.get("items").getAsLong());
         }
+    }
+
+    private static String printed(HostProcess process, String label) {
+        return process.stdout().lines().filter(l -> l.contains(label)).findFirst().orElseThrow()
+                .replaceAll(".*" + label + "\\s+(\\S+).*", "$1");
     }
 
     @Test

@@ -4,17 +4,25 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.swipeloop.host.plugin.PluginRegistry;
 import dev.swipeloop.host.plugin.PluginStatus;
+import dev.swipeloop.host.widget.WidgetBundle;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import io.javalin.http.Context;
 
-/** {@code GET /health}: is the server up, which storage, and how every plugin fared. */
+/**
+ * {@code GET /health}: is the server up, which storage, how every plugin fared, and the
+ * widget's immutable URL (so an embedder can pin the build it tested).
+ */
 final class HealthController {
     private final PluginRegistry registry;
     private final String hostVersion;
+    private final JsonObject widget;
 
-    HealthController(PluginRegistry registry, String hostVersion) {
+    HealthController(PluginRegistry registry, String hostVersion, WidgetBundle bundle) {
         this.registry = registry;
         this.hostVersion = hostVersion;
+        this.widget = new JsonObject();
+        widget.addProperty("url", bundle.hashedPath());
+        widget.addProperty("bytes", bundle.scriptBytes());
     }
 
     void health(Context ctx) {
@@ -47,6 +55,7 @@ final class HealthController {
         storageJson.addProperty("state", storageState);
         body.add("storage", storageJson);
         body.add("plugins", plugins);
+        body.add("widget", widget.deepCopy());
         JsonOut.write(ctx, ok ? 200 : 503, body);
     }
 }

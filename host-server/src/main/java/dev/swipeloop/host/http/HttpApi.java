@@ -5,6 +5,7 @@ import dev.swipeloop.host.apps.AppDirectory;
 import dev.swipeloop.host.config.HostSettings;
 import dev.swipeloop.host.ingest.GroupCommitWriter;
 import dev.swipeloop.host.plugin.PluginRegistry;
+import dev.swipeloop.host.widget.WidgetBundle;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -21,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP API of API.md on Javalin. Everything is wired inside {@code Javalin.create}: routes
  * are method references into small controllers, errors are typed exceptions mapped to
- * problem+json once ({@link ProblemMapper}). {@code extraRoutes} lets the bootstrap add pages
- * (the demo) in the same place.
+ * problem+json once ({@link ProblemMapper}). Besides the API it serves the {@code <swipe-deck>}
+ * script ({@link WidgetController}). {@code extraRoutes} lets the bootstrap add pages (the demo)
+ * in the same place.
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
@@ -36,6 +38,9 @@ public final class HttpApi implements AutoCloseable {
     public static final List<Route> ROUTES = List.of(
             new Route(HandlerType.GET, "/health"),
             new Route(HandlerType.GET, "/openapi.json"),
+            new Route(HandlerType.GET, "/widget.js"),
+            new Route(HandlerType.GET, "/widget.{hash}.js"),
+            new Route(HandlerType.GET, "/widget.d.ts"),
             new Route(HandlerType.POST, "/v1/items"),
             new Route(HandlerType.GET, "/v1/deck"),
             new Route(HandlerType.POST, "/v1/votes"),
@@ -61,7 +66,9 @@ public final class HttpApi implements AutoCloseable {
         this.writer = new GroupCommitWriter(storage, settings.maxCommitVotes(),
                 Math.max(settings.maxCommitVotes() * 4, settings.maxVotesPerBatch()));
 
-        HealthController health = new HealthController(registry, hostVersion);
+        WidgetBundle widget = WidgetBundle.bundled();
+        HealthController health = new HealthController(registry, hostVersion, widget);
+        WidgetController widgetAssets = new WidgetController(widget);
         OpenApiController openApi = new OpenApiController();
         ItemsController items = new ItemsController(auth, new ItemParser(settings.maxItemsPerBatch()), storage, clock);
         DeckController deck = new DeckController(auth, storage, settings.deckMaxLimit(), settings.publicUrl(), clock);
@@ -97,6 +104,10 @@ public final class HttpApi implements AutoCloseable {
             config.routes.options("/v1/*", cors::preflight);
             config.routes.get("/health", health::health);
             config.routes.get("/openapi.json", openApi::document);
+            // Outside /v1/: no key, no CORS check, no rate limit; any page may load the widget.
+            config.routes.get("/widget.js", widgetAssets::alias);
+            config.routes.get("/widget.{hash}.js", widgetAssets::hashed);
+            config.routes.get("/widget.d.ts", widgetAssets::declarations);
             config.routes.post("/v1/items", items::upsert);
             config.routes.get("/v1/deck", deck::deck);
             config.routes.post("/v1/votes", votes::submit);

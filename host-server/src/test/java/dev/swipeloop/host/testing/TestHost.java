@@ -5,10 +5,12 @@ import dev.swipeloop.host.apps.AppCreator;
 import dev.swipeloop.host.config.HostSettings;
 import dev.swipeloop.host.config.SettingSources;
 import dev.swipeloop.sdk.storage.StorageBackend;
+import io.javalin.config.JavalinConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A real host in this JVM: the real plugin archives loaded by PF4J from a temp directory, SQLite
@@ -27,6 +29,11 @@ public final class TestHost implements AutoCloseable {
 
     /** @param settings extra settings as flags would give them ({@code limits.maxVotesPerBatch} → "5") */
     public static TestHost start(Path dir, Map<String, String> settings) {
+        return start(dir, settings, config -> { });
+    }
+
+    /** The same with pages a command adds, as {@code demo} adds the demo site. */
+    public static TestHost start(Path dir, Map<String, String> settings, Consumer<JavalinConfig> extraRoutes) {
         Map<String, String> flags = new HashMap<>();
         flags.put("port", "0");
         flags.put("bind", "127.0.0.1");
@@ -42,7 +49,7 @@ public final class TestHost implements AutoCloseable {
         Map<String, String> hostKeys = new HashMap<>(flags);
         hostKeys.keySet().removeIf(k -> k.startsWith("plugin."));
         HostSettings hostSettings = HostSettings.from(HostSettings.SPEC.parse(hostKeys));
-        return new TestHost(SwipeloopHost.start(hostSettings, sources, config -> { }));
+        return new TestHost(SwipeloopHost.start(hostSettings, sources, extraRoutes));
     }
 
     public static TestHost start(Path dir) {
