@@ -31,7 +31,7 @@ await build({
   // so a name that should not have been here breaks them.
   mangleProps: new RegExp(`^(${[
     'queue', 'beacon', 'onFlush', 'onError', 'setTimer', 'clearTimer', 'inFlight', 'paused', 'durable',
-    'ready', 'nextDue', 'ack', 'schedule', 'sendOnExit', 'disarm', 'seen', 'exhausted', 'waitMs',
+    'ready', 'nextDue', 'ack', 'schedule', 'sendOnExit', 'disarm', 'seen', 'sent', 'exhausted', 'waitMs',
     'render', 'leave', 'destroy', 'imageState', 'reducedMotion', 'state', 'shownAt', 'items',
     'throwFraction', 'flingVelocity', 'minFlingDistance', 'maxRotation', 'velocityWindowMs', 'rotation', 'strength', 'direction',
   ].join('|')})$`),

@@ -115,7 +115,7 @@ export class SwipeDeck extends HTMLElement {
   undo() {
     const last = this.#history[this.#history.length - 1];
     if (!last) return this.#say('Nothing to undo.');
-    if (this.#sender.inFlight.has(last.id) || !this.#queue.remove(last.id)) {
+    if (this.#sender.sent.has(last.id) || !this.#queue.remove(last.id)) {
       this.#history.length = 0; // everything before it has been sent too
       return this.#say('Too late: already sent.');
     }

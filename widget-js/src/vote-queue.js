@@ -55,22 +55,23 @@ export class VoteQueue {
   }
 
   /**
-   * Votes to send now: those older than `holdMs` (the undo window), up to `max`; a queue
-   * already holding `max` votes sends a full batch without waiting.
-   * @param {Set<string>} [exclude] ids already in flight
+   * Votes to send now: those older than `holdMs` (the undo window) or already sent once
+   * (`sent`: a retry), up to `max`; a queue already holding `max` votes sends a full batch
+   * without waiting.
+   * @param {Set<string>} [exclude] ids in flight @param {Set<string>} [sent] ids due whatever their age
    */
-  ready(holdMs, max, exclude = new Set()) {
+  ready(holdMs, max, exclude = new Set(), sent = new Set()) {
     const open = this.entries().filter((e) => !exclude.has(e.vote.id));
     const cutoff = this.#now() - holdMs;
-    const due = open.length >= max ? open : open.filter((e) => e.at <= cutoff);
+    const due = open.length >= max ? open : open.filter((e) => sent.has(e.vote.id) || e.at <= cutoff);
     return due.slice(0, max).map((e) => e.vote);
   }
 
   /** Milliseconds until `ready` would return something, or -1 for an empty queue. */
-  nextDue(holdMs, max, exclude = new Set()) {
+  nextDue(holdMs, max, exclude = new Set(), sent = new Set()) {
     const open = this.entries().filter((e) => !exclude.has(e.vote.id));
     if (!open.length) return -1;
-    if (open.length >= max) return 0;
+    if (open.length >= max || open.some((e) => sent.has(e.vote.id))) return 0;
     return Math.max(0, open[0].at + holdMs - this.#now());
   }
 

@@ -12,8 +12,13 @@ export class VoteSender {
   #options;
   #attempt = 0;
   #timer = null;
-  /** @type {Set<string>} ids being sent right now: too late to undo */
+  /** @type {Set<string>} ids being sent right now */
   inFlight = new Set();
+  /**
+   * @type {Set<string>} ids sent at least once and not yet acknowledged: too late to undo,
+   * since the server may have stored them even if the answer never came back
+   */
+  sent = new Set();
   /** true after a 401/403, until `flush()` is called (a new key or rater token) */
   paused = false;
   /**
@@ -44,8 +49,8 @@ export class VoteSender {
   /** Call after the queue changed: arms the timer for the next batch that falls due. */
   schedule() {
     if (this.inFlight.size || this.#timer !== null || this.paused) return;
-    const due = this.#options.queue.nextDue(this.#options.holdMs, this.#options.batchSize, this.inFlight);
-    if (due >= 0) this.#arm(due, false);
+    const due = this.#options.queue.nextDue(this.#options.holdMs, this.#options.batchSize, this.inFlight, this.sent);
+    if (due >= 0) this.#arm(due);
   }
 
   /** Sends what is queued now, hold or not (the page asks, the network came back, a new token). */
@@ -67,10 +72,10 @@ export class VoteSender {
     // The votes stay queued: a beacon has no answer, so the next visit sends them again and the server counts duplicates.
   }
 
-  #arm(ms, force) {
+  #arm(ms) {
     this.#timer = this.#options.setTimer(() => {
       this.#timer = null;
-      this.#send(force);
+      this.#send(false);
     }, ms);
   }
 
@@ -83,10 +88,13 @@ export class VoteSender {
     if (this.inFlight.size) return;
     const votes = force
       ? this.#options.queue.entries().slice(0, this.#options.batchSize).map((e) => e.vote)
-      : this.#options.queue.ready(this.#options.holdMs, this.#options.batchSize, this.inFlight);
+      : this.#options.queue.ready(this.#options.holdMs, this.#options.batchSize, this.inFlight, this.sent);
     if (!votes.length) return this.schedule();
     const ids = votes.map((v) => v.id);
-    ids.forEach((id) => this.inFlight.add(id));
+    for (const id of ids) {
+      this.inFlight.add(id);
+      this.sent.add(id);
+    }
     const { url, key, raterToken } = this.#options.target();
     const { status, body, waitMs } = await callHost(this.#options.fetch, url, key, raterToken,
       { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ votes }) });
@@ -95,21 +103,22 @@ export class VoteSender {
     if (status >= 200 && status < 300) {
       this.#attempt = 0;
       this.#options.queue.ack(ids);
+      ids.forEach((id) => this.sent.delete(id));
       this.#options.onFlush({ sent: ids.length, accepted: body?.accepted, duplicates: body?.duplicates, pending: this.#options.queue.size });
       return this.schedule();
     }
     if (isRetryable(status)) {
       const wait = waitMs(this.#attempt++, this.#options.retry);
       this.#options.onError({ status, problem, retrying: true, retryInMs: wait, pending: this.#options.queue.size });
-      return this.#arm(wait, true);
+      return this.#arm(wait); // resends these (now in `sent`), but leaves newer votes inside their undo hold alone
     }
     if (status === 401 || status === 403) {
       this.paused = true;
       return this.#options.onError({ status, problem, retrying: false, pending: this.#options.queue.size });
     }
     // Refused for good: drop the votes the server named (or the whole batch if it named none) and go on.
-    const named = badVoteIndexes(problem);
-    const dropped = named.length ? named.map((i) => ids[i]).filter(Boolean) : ids;
+    const named = badVoteIndexes(problem).map((i) => ids[i]).filter(Boolean);
+    const dropped = named.length ? named : ids;
     this.#options.queue.ack(dropped);
     this.#options.onError({ status, problem, retrying: false, dropped, pending: this.#options.queue.size });
     return this.schedule();

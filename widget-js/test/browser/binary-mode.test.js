@@ -158,3 +158,28 @@ test('a touch swipe (CDP touch events) passes the card and does not scroll the p
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a quick flick decides by velocity below the distance threshold; reduced motion removes the card at once', async () => {
+  const { context, page, problems } = await strictPage(browser, { viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  await page.goto(pages.page('/binary-flick', template('embed.html', { HOST: host.url, KEY: app.publishableKey, MODE: 'binary' })));
+  await deck.ready(page);
+  const item = await topItem(page);
+  const box = await page.locator('swipe-deck .card.top').boundingBox();
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 90, y, { steps: 3 }); // 90 px is well under 35 % of the card: only its speed decides
+  await page.mouse.up();
+  assert.equal(await page.locator('swipe-deck .card').count(), 2, 'with reduced motion the thrown card is gone at once (top and next remain)');
+  await deck.ready(page);
+  assert.notEqual(await topItem(page), item);
+  const rater = await raterOf(page);
+  const votes = await eventually(async () => {
+    const v = await votesOf(rater);
+    return v.length === 1 && v;
+  }, 'the flick stored');
+  assert.deepEqual(votes.map((v) => [v.item, v.verdict]), [[item, 'like']]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -2,21 +2,32 @@
 // from code, and the events a page listens to.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startHost, startPageServer, createApp, pushItems, launchBrowser, strictPage, storedVotes, eventually, template, deck } from './harness.js';
+import { startHost, startPageServer, createApp, pushItems, launchBrowser, strictPage, storedVotes, eventually, template, deck, api } from './harness.js';
 
-let host, pages, app, browser;
+let host, pages, app, oddApp, browser;
 
 before(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'swipeloop-embed-'));
   pages = await startPageServer();
   app = createApp(dataDir, pages.origin);
+  oddApp = createApp(dataDir, pages.origin, 'Odd items');
   host = await startHost({ dataDir });
   await pushItems(host, app.secretKey, 40);
+  // One item whose image is missing, one whose prompt is markup.
+  await api(host, oddApp.secretKey, '/v1/items', { method: 'POST', body: JSON.stringify({ items: [
+    { id: 'gone', imageUrl: `${host.url}/demo/images/no-such-image.png`, prompt: 'an image that is not there' },
+    { id: 'markup', imageUrl: `${host.url}/demo/images/${deckImage()}`, prompt: '<img src=x onerror="window.pwned=1"><b>bold</b>' },
+  ] }) });
   browser = await launchBrowser();
 });
+
+/** A file name of one of the demo images the host paints. */
+function deckImage() {
+  return readdirSync(join(host.dataDir, 'demo', 'images')).find((f) => f.endsWith('.png'));
+}
 
 after(async () => {
   await browser?.close();
@@ -97,5 +108,39 @@ test('the demo page works under its strict CSP (default-src \'self\'; img-src \'
   await eventually(async () => (await storedVotes(host, host.demo.secretKey)).length >= 1, 'the demo vote stored');
   assert.deepEqual(violations, []);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a broken image says so and can only be skipped; a caption with markup is shown as text', async () => {
+  const { context, page } = await strictPage(browser, { viewport: { width: 1280, height: 900 } });
+  const failed = [];
+  page.on('console', (m) => m.type() === 'error' && failed.push(m.text()));
+  await page.goto(pages.page('/odd', template('embed.html', { HOST: host.url, KEY: oddApp.publishableKey, MODE: 'binary' })));
+  const shown = async () => (await deck.shown(page))[0];
+  await page.locator('swipe-deck .card.top').waitFor();
+  await page.locator('swipe-deck .stage').focus();
+  for (let seen = 0; seen < 2; seen++) {
+    if ((await shown()) === 'an image that is not there') {
+      const note = page.locator('swipe-deck .card.top .broken [part=broken-note]');
+      await note.waitFor();
+      assert.match(await note.textContent(), /failed to load/);
+      assert.equal(await page.locator('swipe-deck button[data-answer=like]').getAttribute('aria-disabled'), 'true');
+      await page.keyboard.press('ArrowRight'); // refused: nothing unseen is judged
+      assert.equal(await shown(), 'an image that is not there');
+      await page.keyboard.press('Space');
+    } else {
+      await deck.ready(page);
+      assert.equal(await shown(), '<img src=x onerror="window.pwned=1"><b>bold</b>', 'the caption reads as the text it is');
+      assert.equal(await page.locator('swipe-deck .card.top figcaption *').count(), 0, 'no element was made from it');
+      await page.keyboard.press('ArrowLeft');
+    }
+  }
+  const votes = await eventually(async () => {
+    const v = await storedVotes(host, oddApp.secretKey);
+    return v.length === 2 && v;
+  }, 'two votes');
+  assert.deepEqual(Object.fromEntries(votes.map((v) => [v.item, v.verdict])), { gone: 'skip', markup: 'dislike' });
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.ok(failed.every((f) => /404/.test(f)), `only the missing image failed: ${failed}`);
   await context.close();
 });

@@ -303,6 +303,18 @@ test('400 without a body drops the batch', async () => {
   assert.equal(r.errors[0].problem, null);
 });
 
+test('400 naming only votes outside the batch drops the batch instead of resending it at once', async () => {
+  // e.g. the server counts from 1, or names a vote of another request: none of this batch is named
+  const problem = { title: 'Bad Request', errors: [{ field: 'votes[5].verdict', message: 'x' }] };
+  const r = rig({ replies: [response(400, problem), response(400, problem), response(400, problem)] });
+  const a = r.addVote(); const b = r.addVote();
+  r.clock.t += 5000;
+  await r.sender.flush();
+  assert.deepEqual(r.errors[0].dropped, [a.id, b.id], 'nothing of this batch was named: the whole batch is refused');
+  assert.equal(r.queue.size, 0);
+  assert.equal(r.live().length, 0, 'nothing left to send');
+});
+
 for (const status of [401, 403]) {
   test(`${status} pauses: no timer, votes kept, until flush()`, async () => {
     const r = rig({ replies: [response(status, { title: 'Unauthorized', detail: 'unknown key' }), response(202, { accepted: 2, duplicates: 0 })] });
@@ -482,4 +494,20 @@ test('badVoteIndexes is empty when nothing is named', () => {
   assert.deepEqual(badVoteIndexes({}), []);
   assert.deepEqual(badVoteIndexes({ errors: [] }), []);
   assert.deepEqual(badVoteIndexes({ errors: [{ field: 'raterToken' }, { field: 'x.votes[1]' }] }), []);
+});
+
+test('a retry resends the failed batch but not a vote still inside its undo hold', async () => {
+  const r = rig({ replies: [new TypeError('offline'), response(202, { accepted: 1, duplicates: 0 }), response(202, { accepted: 1, duplicates: 0 })] });
+  const old = r.addVote();
+  r.clock.t += 2000; // past the hold
+  r.sender.schedule();
+  await r.runTimer(); // sent, failed: a retry is armed
+  assert.deepEqual(r.sender.sent.has(old.id), true, 'sent once: too late to undo');
+  const fresh = r.addVote(); // decided during the backoff
+  r.sender.schedule();
+  await r.runTimer(); // the retry
+  assert.deepEqual(r.requests[1].body.votes.map((v) => v.id), [old.id], 'only the retried vote; the fresh one can still be undone');
+  assert.equal(r.sender.sent.has(old.id), false, 'acknowledged: no longer pending');
+  assert.equal(r.sender.sent.has(fresh.id), false);
+  assert.equal(r.queue.remove(fresh.id), true, 'undo of the fresh vote still works');
 });
