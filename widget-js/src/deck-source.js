@@ -15,7 +15,8 @@ export class DeckSource {
   #target; #fetch; #retry; #onRetry;
   /**
    * @param {() => {host: string, key: string, rater: string, raterToken?: string | null, mode: string}} target
-   * @param {{fetch?: typeof fetch, retry?: {baseMs: number, maxMs: number}, onRetry?: (d: object) => void}} [o]
+   * @param {{fetch?: typeof fetch, retry?: {baseMs: number, maxMs: number}, onRetry?: (d: object) => boolean | void}} [o]
+   *   `onRetry` is told of every retry; returning false gives up
    */
   constructor(target, o = {}) {
     this.#target = target;
@@ -45,7 +46,8 @@ export class DeckSource {
       const problem = status >= 400 ? body : null;
       if (status && !isRetryable(status)) throw new DeckError(status, problem);
       const wait = waitMs(attempt, this.#retry);
-      this.#onRetry({ status, problem, retryInMs: wait });
+      // The deck that asked may be gone (restarted, removed): it answers false, and the loop ends.
+      if (this.#onRetry({ status, problem, retryInMs: wait }) === false) throw new DeckError(status, problem);
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }

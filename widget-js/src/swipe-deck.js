@@ -154,7 +154,7 @@ export class SwipeDeck extends HTMLElement {
     });
   }
 
-  /** Page-level listeners live while the deck is in the document; `null` stops them. */
+  /** Page-level listeners live while the deck is in the document; `#listen(false)` removes them. */
   #listen(on) {
     this.#listening?.abort();
     this.#listening = on && new AbortController();
@@ -188,7 +188,7 @@ export class SwipeDeck extends HTMLElement {
     this.#connectQueue();
     this.#source = new DeckSource(() => ({ host: this.host, key: this.key, rater: this.rater, raterToken: this.raterToken, mode: this.mode }), {
       retry: this.options.retry,
-      onRetry: (d) => generation === this.#generation && this.#emit('error', { source: 'deck', ...d, retrying: true, message: 'Deck failed; retrying.' }),
+      onRetry: (d) => generation === this.#generation && this.isConnected && this.#emit('error', { source: 'deck', ...d, retrying: true, message: 'Deck failed; retrying.' }),
     });
     if (!this.key) {
       this.#failure = new Error('Set key to the app\'s pk_ key.');

@@ -226,3 +226,15 @@ test('Retry-After is a floor for the deck retry', async () => {
   assert.ok(withHeader.retries[0].retryInMs >= 1000, `${withHeader.retries[0].retryInMs}`);
   assert.ok(Date.now() - started >= 900, 'waited for the Retry-After');
 });
+
+test('the retry loop ends when its deck answers false (it was restarted or removed)', async () => {
+  let calls = 0;
+  const fetch = async () => {
+    calls++;
+    return { status: 503, headers: { get: () => null }, json: async () => ({ title: 'Service Unavailable' }) };
+  };
+  const t = { host: 'https://api.example', key: 'pk_x', rater: 'r', mode: 'binary' };
+  const deck = new DeckSource(() => t, { fetch, retry: { baseMs: 1, maxMs: 2 }, onRetry: () => calls < 3 });
+  await assert.rejects(deck.next(), (e) => e instanceof DeckError && e.status === 503);
+  assert.equal(calls, 3, 'two retries, then it stopped instead of trying for ever');
+});
