@@ -176,13 +176,17 @@ export async function screenshot(page, name) {
 
 /** The deck's shadow root helpers, evaluated in the page. */
 export const deck = {
-  /** Waits until the top card's (or pair's) images loaded. */
+  /**
+   * Waits until the top card can be judged: its images loaded and the deck has taken note
+   * (the answer buttons are enabled). An image can be complete a moment before its load
+   * event reaches the deck, and a key pressed in that moment is rightly refused.
+   */
   async ready(page, selector = 'swipe-deck') {
     await page.waitForFunction((sel) => {
       const root = document.querySelector(sel)?.shadowRoot;
-      const top = root?.querySelector('.card.top img');
       const imgs = root ? [...root.querySelectorAll('.card.top img')] : [];
-      return top && imgs.every((i) => i.complete && i.naturalWidth > 0);
+      const answer = root?.querySelector('[data-answer=like], [data-answer=tie]');
+      return imgs.length && imgs.every((i) => i.complete && i.naturalWidth > 0) && answer?.getAttribute('aria-disabled') === 'false';
     }, selector);
   },
   /** Captions of the top card: [prompt] in binary mode, [left, right] in pair mode. */
