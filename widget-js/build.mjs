@@ -22,7 +22,8 @@ await build({
   bundle: true,
   format: 'iife',
   minify: true,
-  target: ['chrome111', 'firefox113', 'safari16.4'],
+  // light-dark() and private class members set the floor.
+  target: ['chrome123', 'firefox120', 'safari17.5'],
   legalComments: 'none',
   charset: 'utf8', // ♥ and ✕ as themselves; the host serves the script as UTF-8
   plugins: [cssAsText],
@@ -31,7 +32,7 @@ await build({
   // so a name that should not have been here breaks them.
   mangleProps: new RegExp(`^(${[
     'queue', 'beacon', 'onFlush', 'onError', 'setTimer', 'clearTimer', 'inFlight', 'paused', 'durable',
-    'ready', 'nextDue', 'ack', 'schedule', 'sendOnExit', 'disarm', 'seen', 'sent', 'exhausted', 'waitMs',
+    'ready', 'nextDue', 'ack', 'schedule', 'sendOnExit', 'disarm', 'seen', 'attempted', 'exhausted', 'waitMs',
     'render', 'leave', 'destroy', 'imageState', 'reducedMotion', 'state', 'shownAt', 'items',
     'throwFraction', 'flingVelocity', 'minFlingDistance', 'maxRotation', 'velocityWindowMs', 'rotation', 'strength', 'direction',
   ].join('|')})$`),
@@ -40,7 +41,7 @@ await build({
 // A second pass by terser: its compressor folds what esbuild's leaves (about 2 % gzipped),
 // which keeps the widget inside its 8 KB budget.
 const { code } = await minify(await readFile('dist/widget.js', 'utf8'), {
-  ecma: 2022, toplevel: true, compress: { passes: 3, unsafe: true, unsafe_arrows: true, unsafe_methods: true, unsafe_comps: true, pure_getters: true, keep_fargs: false },
+  ecma: 2022, toplevel: true, compress: { passes: 5, hoist_funs: true, unsafe: true, unsafe_arrows: true, unsafe_methods: true, unsafe_comps: true, pure_getters: true, keep_fargs: false },
 });
 await writeFile('dist/widget.js', code);
 await copyFile('widget.d.ts', 'dist/widget.d.ts');

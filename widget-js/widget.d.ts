@@ -39,7 +39,7 @@ export interface VoteEventDetail { vote: Vote }
 export interface FlushEventDetail { sent: number; accepted: number; duplicates: number; pending: number }
 export interface EmptyEventDetail { decided: number }
 export interface ErrorEventDetail {
-  source: 'votes' | 'deck' | 'config';
+  source: 'votes' | 'deck';
   status: number;
   message: string;
   problem?: { type?: string; title?: string; status?: number; detail?: string; errors?: { field: string; message: string }[] } | null;
@@ -54,6 +54,7 @@ export declare class SwipeDeck extends HTMLElement {
   key: string;
   host: string;
   rater: string;
+  /** The verified-rater token; remove the attribute to stop sending one. */
   raterToken: string | null;
   mode: DeckMode;
   labels: string[];
@@ -64,7 +65,7 @@ export declare class SwipeDeck extends HTMLElement {
   /** Answers the card on top; false when refused (image not loaded, or the vote event was cancelled). */
   decide(answer: BinaryVerdict | PairChoice): boolean;
   undo(): void;
-  /** Sends every queued vote now. */
+  /** Sends queued votes now; resolves when that attempt is over (at once if a send is already under way). */
   flush(): Promise<void>;
   static define(tag?: string, registry?: CustomElementRegistry): void;
   static mount(target: Element, options: SwipeDeckOptions): SwipeDeck;

@@ -4,8 +4,6 @@ import { h, image } from './dom.js';
 
 export const BROKEN = 'This image failed to load. Skip it.';
 const LEAVE_MS = 300;
-/** A pointer that travelled further than this was a drag, and its click is not a choice. */
-const CLICK_SLOP_PX = 8;
 /** Which way a card flies for each answer: right, left, or up (skip, tie). */
 const SIDE = { like: 1, right: 1, dislike: -1, left: -1 };
 
@@ -24,7 +22,7 @@ const SIDE = { like: 1, right: 1, dislike: -1, left: -1 };
  * side chooses that side.
  */
 export class CardView {
-  #stage; #deck; #nodes = new Map(); #detachDrag = null; #frame = 0;
+  #stage; #deck; #nodes = new Map(); #detachDrag = null; #frame = 0; #top;
 
   /** @param {HTMLElement} stage @param {DeckHooks} deck */
   constructor(stage, deck) {
@@ -43,6 +41,8 @@ export class CardView {
     if (next) this.#place(next, 'next');
     if (top) this.#place(top, 'top');
     after?.items.forEach((i) => i.src && (new Image().src = i.src));
+    if (top === this.#top) return; // a drag in progress goes on
+    this.#top = top;
     this.#detachDrag?.();
     this.#detachDrag = top ? this.#follow(top, this.#nodes.get(top)) : null;
   }
@@ -71,11 +71,11 @@ export class CardView {
 
   #place(card, role) {
     let node = this.#nodes.get(card);
-    if (!node) this.#nodes.set(card, (node = this.#create(card)));
+    // Only new nodes are inserted: moving one would drop its focus and its pointer capture.
+    if (!node) this.#stage[role === 'top' ? 'append' : 'prepend']((node = this.#create(card))), this.#nodes.set(card, node);
     node.classList.toggle('next', role === 'next');
     node.classList.toggle('top', role === 'top');
     node.inert = role !== 'top';
-    this.#stage.append(node); // the top card is appended last, so it paints above the next one
   }
 
   #create(card) {
@@ -95,22 +95,20 @@ export class CardView {
         item.prompt ? h('figcaption', { part: 'caption' }, item.prompt) : null,
       ];
       const picture = pair
-        // The button's name is its caption (the prompt); the stage's label asks for the better one.
-        ? h('button', { type: 'button', class: 'side', part: `side side-${side}`, 'data-side': side }, ...content)
+        // Named by its side: both images of a pair usually share one prompt, so captions can't tell them apart.
+        ? h('button', { type: 'button', class: 'side', part: `side side-${side}`, 'data-side': side, 'aria-label': side }, ...content)
         : h('div', { class: 'side' }, ...content);
       return picture;
     });
     // Binary cards stamp the answer a release would give; a pair shows it by moving toward a side.
     return h('figure', { class: pair ? 'card pair' : 'card', part: 'card' }, ...pictures,
-      !pair && h('span', { class: 'mark right', part: 'mark', 'aria-hidden': 'true' }, like),
-      !pair && h('span', { class: 'mark left', part: 'mark', 'aria-hidden': 'true' }, pass));
+      ...(pair ? [] : [like, pass].map((text, i) => h('span', { class: `mark ${i ? 'left' : 'right'}`, part: 'mark', 'aria-hidden': 'true' }, text))));
   }
 
   #follow(card, node) {
     const marks = node.querySelectorAll('.mark');
     let pose = null;
     let width = 0;
-    let dragged = false;
     const paint = () => {
       this.#frame = 0;
       if (!pose) return;
@@ -124,30 +122,29 @@ export class CardView {
       node.style.transform = '';
       marks.forEach((m) => (m.style.opacity = 0));
     };
-    const click = (e) => {
+    // A tap on a pair's image chooses it. After a real drag the click lands on the card itself
+    // (see attachDrag's pointer capture), so a drag is never also a tap.
+    node.onclick = (e) => {
       const side = e.target.closest('[data-side]');
-      if (side && !dragged && card.state === 'loaded') this.#deck.decide(side.dataset.side);
+      if (side) this.#deck.decide(side.dataset.side);
     };
-    node.onclick = click; // the node is the view's own: a handler property is enough
     const detach = attachDrag(node, {
       move: (dx, dy) => {
         if (!pose) {
           width = node.offsetWidth; // read once per drag: moves then only write transforms
           node.classList.add('dragging');
         }
-        dragged ||= Math.abs(dx) + Math.abs(dy) > CLICK_SLOP_PX;
         pose = dragPose(dx, dy, width);
         this.#frame ||= requestAnimationFrame(paint);
       },
       release: (dx, dy, vx) => {
         cancelAnimationFrame(this.#frame);
         this.#frame = 0;
-        const direction = card.state === 'loaded' && pose ? releaseDirection(dx, vx, width) : 0;
-        setTimeout(() => (dragged = false)); // the click that follows this release is not a choice
+        const direction = pose ? releaseDirection(dx, vx, width) : 0;
         if (!direction) return reset();
         paint();
         const answer = card.items.length === 2 ? (direction > 0 ? 'right' : 'left') : direction > 0 ? 'like' : 'dislike';
-        if (!this.#deck.decide(answer)) reset(); // the page cancelled the vote
+        if (!this.#deck.decide(answer)) reset(); // refused: the image has not loaded, or the page cancelled the vote
       },
     });
     return () => {

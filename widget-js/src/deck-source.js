@@ -69,7 +69,7 @@ export class DeckError extends Error {
 export function toCard(card, host, random = Math.random) {
   const items = card.kind === 'pair' ? [card.left, card.right] : [card.item];
   if (items.length === 2 && random() < 0.5) items.reverse();
-  if (items.some((i) => !i || typeof i.id !== 'string')) return null;
+  if (items.some((i) => typeof i?.id !== 'string')) return null;
   const shown = items.map((i) => ({ id: i.id, prompt: typeof i.prompt === 'string' ? i.prompt : '', src: safeImageUrl(i.imageUrl, host) }));
   const key = shown.map((i) => i.id).sort().join('\n');
   return { kind: card.kind === 'pair' ? 'pair' : 'binary', key, items: shown };

@@ -19,10 +19,12 @@ export function attachDrag(el, on) {
   };
   const move = (e) => {
     if (!start || e.pointerId !== start.id) return;
+    if (!e.buttons) return cancel(e);
     const dx = e.clientX - start.x;
-    // Captured once the pointer really travels, not on pointerdown: a captured tap would
-    // retarget its click to this element (pair mode's image buttons would never see it).
-    if (Math.abs(dx) + Math.abs(e.clientY - start.y) > 4 && !el.hasPointerCapture(e.pointerId)) el.setPointerCapture(e.pointerId);
+    // Captured once the pointer has travelled 8 px, not on pointerdown: from then on the click
+    // that ends the gesture goes to this element rather than to the button under the pointer,
+    // so a drag is never also a tap, while a tap with a little jitter stays one.
+    if (Math.abs(dx) + Math.abs(e.clientY - start.y) > 8 && !el.hasPointerCapture(e.pointerId)) el.setPointerCapture(e.pointerId);
     samples.push({ x: dx, t: e.timeStamp });
     if (samples.length > 12) samples.shift();
     on.move(dx, e.clientY - start.y);

@@ -2,6 +2,7 @@ import { retryAfterMs, retryDelay } from './retry-schedule.js';
 
 /** The longest a deck waits before trying again, whatever Retry-After says (and past 2^31 ms setTimeout would fire at once). */
 const MAX_WAIT_MS = 10 * 60_000;
+const TIMEOUT_MS = 30_000;
 
 /**
  * One request to the Swipeloop host with the app's key (and the rater's token). Never
@@ -15,7 +16,8 @@ export async function callHost(fetchFn, url, key, raterToken, init = {}) {
   let body = null;
   let retryAfter = null;
   try {
-    const response = await fetchFn(url, { ...init, headers: { Authorization: `Bearer ${key}`, ...(raterToken && { 'X-Rater-Token': raterToken }), ...init.headers } });
+    // A request that hangs (a dead proxy, a phone between networks) would hold the queue for ever.
+    const response = await fetchFn(url, { signal: AbortSignal.timeout(TIMEOUT_MS), ...init, headers: { Authorization: `Bearer ${key}`, ...(raterToken && { 'X-Rater-Token': raterToken }), ...init.headers } });
     status = response.status;
     retryAfter = response.headers.get('Retry-After');
     body = await response.json().catch(() => null);

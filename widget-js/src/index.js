@@ -6,7 +6,7 @@ import { SwipeDeck } from './swipe-deck.js';
  */
 if (!window.SwipeDeck) {
   const script = document.currentScript;
-  if (script && script.src) SwipeDeck.defaultHost = new URL(script.src).origin;
+  if (script?.src) SwipeDeck.defaultHost = new URL(script.src).origin;
   SwipeDeck.mount = mount;
   SwipeDeck.define();
   window.SwipeDeck = SwipeDeck;
@@ -21,7 +21,7 @@ if (!window.SwipeDeck) {
 function mount(target, options = {}) {
   const deck = target.localName === 'swipe-deck' ? target : document.createElement('swipe-deck');
   // Attribute-backed properties (key, raterToken, labels…) go through their setters; the rest are options.
-  for (const [name, value] of Object.entries(options)) (name in deck ? deck : deck.options)[name] = value;
+  for (const [name, value] of Object.entries(options)) if (value != null) (name in deck ? deck : deck.options)[name] = value;
   if (deck !== target) target.append(deck); // appended once configured: it starts with its key
   return deck;
 }

@@ -9,7 +9,7 @@ import css from './styles.css';
 const ATTRIBUTES = ['key', 'host', 'rater', 'rater-token', 'mode', 'labels', 'limit'];
 const KEYS = {
   binary: { ArrowRight: 'like', ArrowLeft: 'dislike', ' ': 'skip' },
-  pair: { ArrowLeft: 'left', ArrowRight: 'right', ArrowDown: 'tie', t: 'tie', T: 'tie', ' ': 'skip' },
+  pair: { ArrowLeft: 'left', ArrowRight: 'right', ArrowDown: 'tie', ' ': 'skip' },
 };
 const REFILL_BELOW = 3;
 let sheet = null;
@@ -38,7 +38,6 @@ export class SwipeDeck extends HTMLElement {
   #waitForFlush = false;
   #session = '';
   #stage; #actions; #live; #root; #view; #source; #queue; #sender; #statusNode;
-  #painted = false;
   #emptied = false;
   #listening = null;
 
@@ -77,22 +76,22 @@ export class SwipeDeck extends HTMLElement {
 
   disconnectedCallback() {
     this.#listen(false);
-    this.#view?.destroy();
-    this.#view = null;
-    this.#sender?.flush();
+    this.#view.destroy();
+    this.#sender.flush();
   }
 
   attributeChangedCallback(name, before, after) {
     // During an upgrade this runs for every attribute before connectedCallback has built the deck.
     if (!this.#root || !this.isConnected || before === after) return;
     if (name === 'rater-token' && this.#sender?.paused) this.#sender.flush();
-    if (name !== 'rater-token') this.#restart();
+    if (name !== 'rater-token' || this.#failure) this.#restart();
   }
 
   /** Like / pass / skip (binary) or left / right / tie / skip (pair) the card on top. */
   decide(answer) {
     const card = this.#cards[0];
-    if (!card) return false;
+    const button = [...this.#actions.children].find((b) => b.dataset.answer === answer);
+    if (!card || !button || answer === 'undo' || this.limit && this.#decided >= this.limit) return false;
     // Only what was seen can be judged: a card still loading, or broken (announced when it broke), can only be skipped.
     if (answer !== 'skip' && card.state !== 'loaded') return false;
     const vote = this.#vote(card, answer);
@@ -103,10 +102,10 @@ export class SwipeDeck extends HTMLElement {
     this.#history.push({ card, id: vote.id });
     this.#decided++;
     this.#cards.shift();
+    if (this.shadowRoot.activeElement?.closest('.card')) this.#stage.focus(); // a chosen side button leaves with its card
     this.#view.leave(card, answer);
-    // The outcome in the words of its button ("Smash: a cat astronaut").
-    const said = this.#actions.querySelector(`[data-answer=${answer}]`).textContent.replace(/^\W+|\W+$/g, '');
-    this.#say(`${said}${card.items[1] ? '' : `: ${card.items[0].prompt}`}`);
+    // The outcome in the words of its button ("Smash: a cat astronaut"); buttons carry words, not symbols a screen reader would spell out.
+    this.#say(`${button.textContent}${card.items[1] ? '' : `: ${card.items[0].prompt}`}`);
     this.#show();
     return true;
   }
@@ -115,7 +114,7 @@ export class SwipeDeck extends HTMLElement {
   undo() {
     const last = this.#history[this.#history.length - 1];
     if (!last) return this.#say('Nothing to undo.');
-    if (this.#sender.sent.has(last.id) || !this.#queue.remove(last.id)) {
+    if (this.#sender.attempted.has(last.id) || !this.#queue.remove(last.id)) {
       this.#history.length = 0; // everything before it has been sent too
       return this.#say('Too late: already sent.');
     }
@@ -157,10 +156,9 @@ export class SwipeDeck extends HTMLElement {
   /** Page-level listeners live while the deck is in the document; `#listen(false)` removes them. */
   #listen(on) {
     this.#listening?.abort();
-    this.#listening = on && new AbortController();
+    this.#listening = on ? new AbortController() : null;
     if (!on) return;
     addEventListener('pagehide', () => this.#sender.sendOnExit(), this.#listening);
-    addEventListener('online', () => this.#sender.flush(), this.#listening);
     document.addEventListener('visibilitychange', () => document.hidden && this.#sender.flush(), this.#listening);
   }
 
@@ -190,22 +188,23 @@ export class SwipeDeck extends HTMLElement {
       retry: this.options.retry,
       onRetry: (d) => generation === this.#generation && this.isConnected && this.#emit('error', { source: 'deck', ...d, retrying: true, message: 'Deck failed; retrying.' }),
     });
-    if (!this.key) {
-      this.#failure = new Error('Set key to the app\'s pk_ key.');
-      this.#emit('error', { source: 'config', status: 0, message: this.#failure.message, retrying: false });
-    }
+    // Cards whose votes are still queued here (a reload, a restart) are judged already.
+    for (const { vote: v } of this.#queue.entries()) this.#source.seen.add(v.item ?? [v.left, v.right].sort().join('\n'));
+    // No event for a missing key: the deck itself says what to do, where the developer looks.
+    if (!this.key) this.#failure = new Error('Set key to the app\'s pk_ key.');
     this.#show();
   }
 
   #connectQueue() {
-    const name = `swipeloop:queue:${this.host}|${this.key}`;
+    const { host, key } = this; // a queue belongs to one app on one server, whatever the attributes become
+    const name = `swipeloop:queue:${host}|${key}`;
     if (this.#queue && this.#queue.name === name) return;
     this.#sender?.disarm();
     this.#queue = new VoteQueue(storage(), name);
     this.#sender = new VoteSender({
       ...this.options, // holdMs, batchSize, retry
       queue: this.#queue,
-      target: () => ({ url: `${this.host}/v1/votes`, key: this.key, raterToken: this.raterToken }),
+      target: () => ({ url: `${host}/v1/votes`, key, raterToken: this.raterToken, rater: this.rater }),
       onFlush: (d) => {
         this.#emit('flush', d);
         if (this.#waitForFlush) {
@@ -220,6 +219,7 @@ export class SwipeDeck extends HTMLElement {
 
   /** Draws the current state, and fetches more cards when the stack runs low. */
   #show() {
+    if (!this.isConnected) return;
     const done = this.limit && this.#decided >= this.limit;
     const cards = done ? [] : this.#cards;
     const top = cards[0];
@@ -263,10 +263,6 @@ export class SwipeDeck extends HTMLElement {
   #imageState(card) {
     if (card !== this.#cards[0]) return;
     if (card.state === 'broken') this.#say(BROKEN);
-    else if (!this.#painted) {
-      this.#painted = true;
-      requestAnimationFrame(() => performance.mark('swipe-deck:first-card'));
-    }
     this.#show();
   }
 
@@ -284,8 +280,8 @@ export class SwipeDeck extends HTMLElement {
     const [like, pass] = this.labels;
     const button = (answer, text, keys, cls) => h('button', { type: 'button', class: cls, part: `button ${answer}-button`, 'data-answer': answer, 'aria-keyshortcuts': keys }, text);
     const buttons = this.mode === 'pair'
-      ? [button('left', '◀ Left', 'ArrowLeft', 'side-button'), button('tie', 'Tie', 'ArrowDown T'), button('skip', 'Skip', 'Space'), button('undo', 'Undo', 'Z Backspace'), button('right', 'Right ▶', 'ArrowRight', 'side-button')]
-      : [button('dislike', `✕ ${pass}`, 'ArrowLeft', 'pass'), button('skip', 'Skip', 'Space'), button('undo', 'Undo', 'Z Backspace'), button('like', `♥ ${like}`, 'ArrowRight', 'like')];
+      ? [button('left', 'Left', 'ArrowLeft', 'side-button'), button('tie', 'Tie', 'ArrowDown'), button('skip', 'Skip', 'Space'), button('undo', 'Undo', 'Z Backspace'), button('right', 'Right', 'ArrowRight', 'side-button')]
+      : [button('dislike', pass, 'ArrowLeft', 'pass'), button('skip', 'Skip', 'Space'), button('undo', 'Undo', 'Z Backspace'), button('like', like, 'ArrowRight', 'like')];
     this.#actions.replaceChildren(...buttons);
   }
 
@@ -299,7 +295,7 @@ export class SwipeDeck extends HTMLElement {
   }
 
   #onKey(e) {
-    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
     if (e.key === 'z' || e.key === 'Z' || e.key === 'Backspace') {
       e.preventDefault();
       return this.undo();

@@ -1,4 +1,4 @@
-import { isRetryable, RETRY_DEFAULTS } from './retry-schedule.js';
+import { RETRY_DEFAULTS } from './retry-schedule.js';
 import { callHost } from './host-call.js';
 
 /**
@@ -18,13 +18,13 @@ export class VoteSender {
    * @type {Set<string>} ids sent at least once and not yet acknowledged: too late to undo,
    * since the server may have stored them even if the answer never came back
    */
-  sent = new Set();
+  attempted = new Set();
   /** true after a 401/403, until `flush()` is called (a new key or rater token) */
   paused = false;
   /**
    * @param {{
    *   queue: import('./vote-queue.js').VoteQueue,
-   *   target: () => {url: string, key: string, raterToken?: string | null},
+   *   target: () => {url: string, key: string, raterToken?: string | null, rater?: string},
    *   fetch?: typeof fetch, beacon?: (url: string, body: Blob) => boolean,
    *   holdMs?: number, batchSize?: number, retry?: {baseMs: number, maxMs: number},
    *   onFlush?: (d: object) => void, onError?: (d: object) => void,
@@ -49,7 +49,7 @@ export class VoteSender {
   /** Call after the queue changed: arms the timer for the next batch that falls due. */
   schedule() {
     if (this.inFlight.size || this.#timer !== null || this.paused) return;
-    const due = this.#options.queue.nextDue(this.#options.holdMs, this.#options.batchSize, this.inFlight, this.sent);
+    const due = this.#options.queue.nextDue(this.#options.holdMs, this.#options.batchSize, this.inFlight, this.attempted);
     if (due >= 0) this.#arm(due);
   }
 
@@ -86,40 +86,42 @@ export class VoteSender {
 
   async #send(force) {
     if (this.inFlight.size) return;
-    const votes = force
-      ? this.#options.queue.entries().slice(0, this.#options.batchSize).map((e) => e.vote)
-      : this.#options.queue.ready(this.#options.holdMs, this.#options.batchSize, this.inFlight, this.sent);
+    // One rater per batch: a rater token vouches for its own rater only, so votes left by an
+    // earlier rater of this page (before a sign-in) must not ride along with the new one's.
+    const votes = this.#options.queue.ready(force ? -Infinity : this.#options.holdMs, this.#options.batchSize, this.inFlight, this.attempted)
+      .filter((v, _, all) => v.rater === all[0].rater);
     if (!votes.length) return this.schedule();
     const ids = votes.map((v) => v.id);
     for (const id of ids) {
       this.inFlight.add(id);
-      this.sent.add(id);
+      this.attempted.add(id);
     }
-    const { url, key, raterToken } = this.#options.target();
-    const { status, body, waitMs } = await callHost(this.#options.fetch, url, key, raterToken,
+    const { url, key, raterToken, rater } = this.#options.target();
+    const { status, body, waitMs } = await callHost(this.#options.fetch, url, key, votes[0].rater === rater && raterToken,
       { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ votes }) });
     const problem = status >= 400 ? body : null;
     this.inFlight.clear();
     if (status >= 200 && status < 300) {
       this.#attempt = 0;
       this.#options.queue.ack(ids);
-      ids.forEach((id) => this.sent.delete(id));
+      ids.forEach((id) => this.attempted.delete(id));
       this.#options.onFlush({ sent: ids.length, accepted: body?.accepted, duplicates: body?.duplicates, pending: this.#options.queue.size });
       return this.schedule();
-    }
-    if (isRetryable(status)) {
-      const wait = waitMs(this.#attempt++, this.#options.retry);
-      this.#options.onError({ status, problem, retrying: true, retryInMs: wait, pending: this.#options.queue.size });
-      return this.#arm(wait); // resends these (now in `sent`), but leaves newer votes inside their undo hold alone
     }
     if (status === 401 || status === 403) {
       this.paused = true;
       return this.#options.onError({ status, problem, retrying: false, pending: this.#options.queue.size });
     }
+    if (status !== 400) {
+      const wait = waitMs(this.#attempt++, this.#options.retry);
+      this.#options.onError({ status, problem, retrying: true, retryInMs: wait, pending: this.#options.queue.size });
+      return this.#arm(wait); // resends these (now `attempted`), but leaves newer votes inside their undo hold alone
+    }
     // Refused for good: drop the votes the server named (or the whole batch if it named none) and go on.
     const named = badVoteIndexes(problem).map((i) => ids[i]).filter(Boolean);
     const dropped = named.length ? named : ids;
     this.#options.queue.ack(dropped);
+    dropped.forEach((id) => this.attempted.delete(id));
     this.#options.onError({ status, problem, retrying: false, dropped, pending: this.#options.queue.size });
     return this.schedule();
   }

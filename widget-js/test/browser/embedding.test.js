@@ -83,12 +83,18 @@ test('SwipeDeck.mount sets attributes from options; a cancelled vote event recor
     await page.keyboard.press(i === 1 ? 'ArrowLeft' : 'ArrowRight');
   }
   await page.locator('swipe-deck .status').filter({ hasText: 'all for now' }).waitFor();
+  // Past the limit nothing more is judged, whatever is pressed or called.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  assert.equal(await page.evaluate(() => window.deck.decide('skip')), false);
   await eventually(() => page.evaluate(() => window.events.filter((e) => e.name === 'flush').reduce((n, e) => n + e.detail.accepted, 0) === 3), 'flush events for 3 votes');
   const events = await page.evaluate(() => window.events);
   assert.equal(events.filter((e) => e.name === 'vote').length, 4, 'one vote event per decision, the vetoed one included');
   assert.equal(events.filter((e) => e.name === 'empty').length, 1, 'empty fires once, after the limit');
-  const flushed = events.filter((e) => e.name === 'flush').reduce((n, e) => n + e.detail.accepted, 0);
-  assert.equal(flushed, 3);
+  const flushes = events.filter((e) => e.name === 'flush');
+  assert.equal(flushes.reduce((n, e) => n + e.detail.accepted, 0), 3);
+  assert.deepEqual(Object.keys(flushes[0].detail).sort(), ['accepted', 'duplicates', 'pending', 'sent'], 'the documented flush detail');
+  assert.equal(flushes.reduce((n, e) => n + e.detail.sent, 0), 3);
   const votes = (await storedVotes(host, app.secretKey)).filter((v) => v.rater === 'rater-from-code');
   assert.equal(votes.length, 3);
   assert.deepEqual(problems, []);
@@ -142,5 +148,23 @@ test('a broken image says so and can only be skipped; a caption with markup is s
   assert.deepEqual(Object.fromEntries(votes.map((v) => [v.item, v.verdict])), { gone: 'skip', markup: 'dislike' });
   assert.equal(await page.evaluate(() => window.pwned), undefined);
   assert.ok(failed.every((f) => /404/.test(f)), `only the missing image failed: ${failed}`);
+  await context.close();
+});
+
+test('a deck moved elsewhere in the page (removed, then added again) carries on', async () => {
+  const { context, page, problems } = await strictPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(pages.page('/moved', template('embed.html', { HOST: host.url, KEY: app.publishableKey, MODE: 'binary' })));
+  await deck.ready(page);
+  await page.evaluate(() => {
+    const moved = document.querySelector('swipe-deck');
+    moved.remove();
+    document.body.append(moved); // what frameworks and modals do
+  });
+  await deck.ready(page);
+  await page.locator('swipe-deck .stage').focus();
+  await page.keyboard.press('ArrowLeft');
+  const rater = await page.evaluate(() => localStorage.getItem('swipeloop:rater'));
+  await eventually(async () => (await storedVotes(host, app.secretKey)).filter((v) => v.rater === rater).length === 1, 'the vote after the move');
+  assert.deepEqual(problems, []);
   await context.close();
 });

@@ -76,15 +76,22 @@ test('a reload with votes still queued sends them once: nothing lost, nothing do
   const queued = await page.evaluate(() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('swipeloop:queue:')))).length);
   assert.equal(queued, 6, 'the queue is in localStorage before the reload');
 
-  await page.unroute('**/v1/votes**');
+  const judged = JSON.parse(await page.evaluate(() => localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('swipeloop:queue:'))))).map((e) => e.vote.item);
+  // Still blocked across the reload: nothing the first page does on its way out gets through.
   await page.reload();
+  await deck.ready(page);
+  assert.ok(!judged.includes((await deck.shown(page))[0].replace('test prompt ', 'item-')), 'a card whose vote is still queued is not dealt again');
+  await page.unroute('**/v1/votes**');
+  await page.locator('swipe-deck .stage').focus();
+  await page.keyboard.press('ArrowLeft'); // and the reloaded page judges on
   const votes = await eventually(async () => {
     const v = await votesOf(rater);
-    return v.length >= 6 && v;
-  }, 'the 6 queued votes after the reload');
+    return v.length >= 7 && v;
+  }, 'the 6 queued votes and the new one after the reload', 45_000);
   await page.waitForTimeout(2000);
-  assert.equal((await votesOf(rater)).length, 6);
-  assert.equal(new Set(votes.map((v) => v.id)).size, 6);
+  assert.equal((await votesOf(rater)).length, 7);
+  assert.equal(new Set(votes.map((v) => v.id)).size, 7);
+  assert.equal(new Set(votes.map((v) => v.item)).size, 7, 'no card was judged twice');
   await context.close();
 });
 

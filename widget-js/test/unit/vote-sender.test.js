@@ -46,7 +46,7 @@ function rig({ replies = [], holdMs = 1500, batchSize = 25, retry = { baseMs: 10
   };
   const sender = new VoteSender({
     queue,
-    target: () => ({ url: 'https://api.example/v1/votes', key, raterToken }),
+    target: () => ({ url: 'https://api.example/v1/votes', key, raterToken, rater: 'r1' }),
     fetch,
     beacon: beacon || ((url, blob) => { beacons.push({ url, blob }); return true; }),
     holdMs,
@@ -502,12 +502,40 @@ test('a retry resends the failed batch but not a vote still inside its undo hold
   r.clock.t += 2000; // past the hold
   r.sender.schedule();
   await r.runTimer(); // sent, failed: a retry is armed
-  assert.deepEqual(r.sender.sent.has(old.id), true, 'sent once: too late to undo');
+  assert.deepEqual(r.sender.attempted.has(old.id), true, 'sent once: too late to undo');
   const fresh = r.addVote(); // decided during the backoff
   r.sender.schedule();
   await r.runTimer(); // the retry
   assert.deepEqual(r.requests[1].body.votes.map((v) => v.id), [old.id], 'only the retried vote; the fresh one can still be undone');
-  assert.equal(r.sender.sent.has(old.id), false, 'acknowledged: no longer pending');
-  assert.equal(r.sender.sent.has(fresh.id), false);
+  assert.equal(r.sender.attempted.has(old.id), false, 'acknowledged: no longer pending');
+  assert.equal(r.sender.attempted.has(fresh.id), false);
   assert.equal(r.queue.remove(fresh.id), true, 'undo of the fresh vote still works');
+});
+
+test('404, 405, 409 and 413 are retried, not dropped: only a 400 says a vote can never be stored', async () => {
+  for (const status of [404, 405, 409, 413]) {
+    const r = rig({ replies: [response(status, { title: 'Nope' })] });
+    r.addVote();
+    await r.sender.flush();
+    assert.equal(r.queue.size, 1, `${status}: the vote is kept`);
+    assert.equal(r.errors[0].retrying, true, `${status}: reported as retrying`);
+    assert.equal(r.live().length, 1, `${status}: a retry is armed`);
+  }
+});
+
+test('a batch carries one rater, and the token only when that rater is the signed-in one', async () => {
+  const r = rig({ raterToken: 'v1.9999999999.sig', replies: [response(202, { accepted: 2, duplicates: 0 }), response(202, { accepted: 1, duplicates: 0 })] });
+  const anon = [r.addVote(), r.addVote()];
+  anon.forEach((v) => (v.rater = 'anon-1'));
+  r.queue.ack(anon.map((v) => v.id));
+  anon.forEach((v) => r.queue.add(v)); // queued again with the earlier rater, before the page signed in
+  const mine = r.addVote(); // rater r1, the current one
+  await r.sender.flush();
+  assert.deepEqual(r.requests[0].body.votes.map((v) => v.rater), ['anon-1', 'anon-1'], 'the earlier rater\'s votes go alone');
+  assert.equal(r.requests[0].init.headers['X-Rater-Token'], undefined, 'without the new rater\'s token');
+  r.clock.t += 2000; // past the hold of the newer vote
+  await r.runTimer();
+  assert.deepEqual(r.requests[1].body.votes.map((v) => v.id), [mine.id]);
+  assert.equal(r.requests[1].init.headers['X-Rater-Token'], 'v1.9999999999.sig');
+  assert.equal(r.queue.size, 0);
 });
