@@ -3,7 +3,7 @@
  * Card.js): how far a card has travelled, how it tilts, and whether a release throws it.
  */
 
-/** Defaults a deck can override. */
+/** How a swipe feels, in one place; the functions take another set for tests and tuning. */
 export const SWIPE_DEFAULTS = {
   /** fraction of the card's width past which a slow release still decides */
   throwFraction: 0.35,

@@ -1,8 +1,9 @@
 /**
  * Decisions waiting to be acknowledged by the server, kept in localStorage so they survive
- * a reload, a crash or an offline spell. Every operation re-reads storage before writing,
- * so two tabs of the same app interleave instead of overwriting each other's votes; the
- * server's idempotency by vote id makes any vote sent twice harmless. Where storage is
+ * a reload, a crash or an offline spell. Every operation re-reads storage before writing, so
+ * two tabs of the same app rarely overwrite each other's change (localStorage has no
+ * transactions, so the window narrows but does not close); the server's idempotency by vote
+ * id makes any vote sent twice harmless. Where storage is
  * unavailable (blocked, full) the queue carries on in memory and says so (`durable`).
  */
 export class VoteQueue {

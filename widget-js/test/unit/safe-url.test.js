@@ -40,7 +40,8 @@ test('other relative URLs are refused', () => {
 });
 
 test('a /media/ path may not climb out of the media store', () => {
-  // these resolve to https://swipeloop.example/other/path: the same URL as '/other/path', which is refused
+  // the first two resolve outside /media/ and must be refused; an encoded slash (%2f) stays a
+  // character of a name inside /media/, which may be accepted
   for (const url of ['/media/../other/path', '/media/%2e%2e/other/path', '/media/..%2fother']) {
     const got = safeImageUrl(url, HOST);
     assert.ok(got === null || new URL(got).pathname.startsWith('/media/'), `${url} -> ${got}`);
