@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startHost, startPageServer, createApp, pushItems, launchBrowser, strictPage, storedVotes, eventually, template, deck } from './harness.js';
+import { startHost, startPageServer, createApp, pushItems, launchBrowser, strictPage, storedVotes, eventually, template, deck, timedDrag } from './harness.js';
 
 let host, pages, app, browser;
 
@@ -55,7 +55,9 @@ test('a mouse drag past the threshold likes or passes the card; a short drag sna
   };
 
   const first = await topItem(page);
-  await drag(40, 20); // slow and short: not a decision
+  const box = await page.locator('swipe-deck .card.top').boundingBox();
+  // 40 px in 400 ms (0.1 px/ms): short and slow, not a decision.
+  await timedDrag(page, box.x + box.width / 2, box.y + box.height / 2, [[10, 5, 100], [20, 10, 200], [30, 15, 300], [40, 20, 400]]);
   await page.waitForTimeout(400);
   assert.equal(await topItem(page), first, 'a short, slow drag must leave the card on top');
   assert.equal(await page.locator('swipe-deck .card.top').evaluate((n) => n.style.transform), '', 'the card snaps back');
@@ -167,10 +169,8 @@ test('a quick flick decides by velocity below the distance threshold; reduced mo
   const box = await page.locator('swipe-deck .card.top').boundingBox();
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(x + 120, y, { steps: 3 }); // 120 px is under 35 % of the 416 px card: only its speed decides
-  await page.mouse.up();
+  // 120 px in 30 ms (4 px/ms): under 35 % of the 416 px card, so only its speed decides.
+  await timedDrag(page, x, y, [[40, 0, 10], [80, 0, 20], [120, 0, 30]]);
   const after = await page.evaluate(() => {
     const deckElement = document.querySelector('swipe-deck');
     return { pending: deckElement.pending, leaving: deckElement.shadowRoot.querySelectorAll('.card.gone').length };

@@ -174,6 +174,23 @@ export async function screenshot(page, name) {
   return path;
 }
 
+/**
+ * A mouse drag from (x, y) through `path` ([dx, dy, ms] after the press), released at the
+ * last point, sent through CDP with explicit event times. Playwright's mouse takes as long as
+ * a loaded machine makes it, and swipe speed is part of what is tested.
+ */
+export async function timedDrag(page, x, y, path) {
+  const cdp = await page.context().newCDPSession(page);
+  const at = Date.now() / 1000;
+  const send = (type, [dx, dy, ms]) => cdp.send('Input.dispatchMouseEvent', {
+    type, x: x + dx, y: y + dy, button: 'left', buttons: type === 'mouseReleased' ? 0 : 1, clickCount: 1, timestamp: at + ms / 1000,
+  });
+  await send('mousePressed', [0, 0, 0]);
+  for (const point of path) await send('mouseMoved', point);
+  await send('mouseReleased', path[path.length - 1]);
+  await cdp.detach();
+}
+
 /** The deck's shadow root helpers, evaluated in the page. */
 export const deck = {
   /**
