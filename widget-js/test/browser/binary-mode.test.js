@@ -40,8 +40,11 @@ async function raterOf(page) {
 
 test('a mouse drag past the threshold likes or passes the card; a short drag snaps back', async () => {
   const { context, page, problems } = await strictPage(browser, { viewport: { width: 1280, height: 900 } });
+  const images = new Set();
+  page.on('request', (r) => r.url().includes('/demo/images/') && images.add(r.url()));
   await page.goto(pages.page('/binary-mouse', template('embed.html', { HOST: host.url, KEY: app.publishableKey, MODE: 'binary' })));
   await deck.ready(page);
+  await eventually(() => images.size >= 3, 'the top image and the next two preloaded', 5000);
   const expected = [];
 
   const drag = async (dx, steps) => {

@@ -118,3 +118,21 @@ test('a vote acknowledged but not seen by the page is sent again and stored once
   assert.equal((await votesOf(rater)).length, 3);
   await context.close();
 });
+
+test('leaving the page inside the undo hold still delivers the vote (sendBeacon on pagehide)', async () => {
+  const { context, page } = await strictPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(pages.page('/leave', template('embed.html', { HOST: host.url, KEY: app.publishableKey, MODE: 'binary' })));
+  await deck.ready(page);
+  const rater = await page.evaluate(() => localStorage.getItem('swipeloop:rater'));
+  const item = (await deck.shown(page))[0].replace('test prompt ', 'item-');
+  await page.locator('swipe-deck .stage').focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.querySelector('swipe-deck').pending), 1, 'still held for undo');
+  await page.goto('about:blank'); // well inside the 1.5 s hold: only the exit path can send it
+  const votes = await eventually(async () => {
+    const v = await votesOf(rater);
+    return v.length === 1 && v;
+  }, 'the vote sent on the way out');
+  assert.deepEqual(votes.map((v) => [v.item, v.verdict]), [[item, 'like']]);
+  await context.close();
+});

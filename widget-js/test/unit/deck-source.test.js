@@ -1,20 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DeckSource, DeckError, toCard, PAGE_SIZE } from '../../src/deck-source.js';
+import { response } from './fakes.js';
 
 const HOST = 'https://swipeloop.example';
-
-function response(status, body, headers = {}) {
-  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-  return {
-    status,
-    headers: { get: (name) => lower[name.toLowerCase()] ?? null },
-    json: async () => {
-      if (body === undefined) throw new SyntaxError('Unexpected end of JSON input');
-      return body;
-    },
-  };
-}
 
 const item = (id, extra = {}) => ({ id, prompt: `prompt ${id}`, imageUrl: `https://cdn.example/${id}.png`, ...extra });
 const binary = (id) => ({ kind: 'binary', item: item(id) });
@@ -231,7 +220,7 @@ test('the retry loop ends when its deck answers false (it was restarted or remov
   let calls = 0;
   const fetch = async () => {
     calls++;
-    return { status: 503, headers: { get: () => null }, json: async () => ({ title: 'Service Unavailable' }) };
+    return response(503, { title: 'Service Unavailable' });
   };
   const t = { host: 'https://api.example', key: 'pk_x', rater: 'r', mode: 'binary' };
   const deck = new DeckSource(() => t, { fetch, retry: { baseMs: 1, maxMs: 2 }, onRetry: () => calls < 3 });

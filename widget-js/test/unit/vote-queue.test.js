@@ -1,15 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { VoteQueue } from '../../src/vote-queue.js';
+import { memoryStorage } from './fakes.js';
 
-function memoryStorage() {
-  const map = new Map();
-  return {
-    map,
-    getItem: (k) => (map.has(k) ? map.get(k) : null),
-    setItem: (k, v) => { map.set(k, String(v)); },
-  };
-}
 function clock(start = 10_000) {
   const c = { t: start, now: () => c.t };
   return c;

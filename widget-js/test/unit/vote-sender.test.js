@@ -2,24 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { VoteSender, badVoteIndexes } from '../../src/vote-sender.js';
 import { VoteQueue } from '../../src/vote-queue.js';
-
-function memoryStorage() {
-  const map = new Map();
-  return { getItem: (k) => (map.has(k) ? map.get(k) : null), setItem: (k, v) => { map.set(k, String(v)); } };
-}
-
-/** Shaped like a fetch Response, as far as the sender reads it. */
-function response(status, body, headers = {}) {
-  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-  return {
-    status,
-    headers: { get: (name) => lower[name.toLowerCase()] ?? null },
-    json: async () => {
-      if (body === undefined) throw new SyntaxError('Unexpected end of JSON input');
-      return body;
-    },
-  };
-}
+import { memoryStorage, response } from './fakes.js';
 
 /** Lets every pending promise continuation run. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
