@@ -6,6 +6,8 @@ import dev.swipeloop.sdk.config.Config;
 import dev.swipeloop.sdk.config.ConfigSpec;
 import dev.swipeloop.sdk.config.ConfigType;
 import dev.swipeloop.sdk.export.ExportFormat;
+import dev.swipeloop.sdk.export.ExportJob;
+import dev.swipeloop.sdk.export.RecordingExportJob;
 import dev.swipeloop.sdk.export.ExportOptions;
 import dev.swipeloop.sdk.export.ExportRow;
 import dev.swipeloop.sdk.model.App;
@@ -23,10 +25,13 @@ import dev.swipeloop.sdk.reward.RewardPolicy;
 import dev.swipeloop.sdk.storage.AppendResult;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import java.io.OutputStream;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,6 +66,10 @@ class PublicApiCompileTest {
         @Override public long deleteRater(String appId, String raterId) { return 0; }
         @Override public List<LedgerEntry> appendLedger(List<LedgerEntry> entries) { return entries; }
         @Override public List<LedgerEntry> ledger(String appId, String raterId) { return List.of(); }
+        @Override public Map<String, Item> items(String appId, Collection<String> ids) { return Map.of(); }
+        @Override public Map<String, Long> judgements(String appId, Collection<String> ids) { return Map.of(); }
+        @Override public OptionalLong exportCursor(String appId, String name) { return OptionalLong.empty(); }
+        @Override public void saveExportCursor(String appId, String name, long seq) { }
     }
 
     static final class AnyReward implements RewardPolicy {
@@ -77,7 +86,21 @@ class PublicApiCompileTest {
         @Override public void start(PluginContext context, Config config) { }
         @Override public String fileExtension() { return "txt"; }
         @Override public String mediaType() { return "text/plain"; }
-        @Override public void write(Iterator<ExportRow> rows, ExportOptions options, OutputStream out) { }
+        @Override public int schemaVersion() { return 2; }
+        @Override public Set<VoteKind> kinds() { return Set.of(VoteKind.PAIR); }
+        @Override public ConfigSpec optionSpec() { return new ConfigSpec(); }
+        @Override public void write(ExportJob job, OutputStream out) { }
+    }
+
+    /** A format written before {@link ExportJob} existed still compiles and is still called. */
+    @SuppressWarnings("deprecation")
+    static final class FirstFormExport implements ExportFormat {
+        int calls;
+        @Override public String id() { return "first-form"; }
+        @Override public void start(PluginContext context, Config config) { }
+        @Override public String fileExtension() { return "txt"; }
+        @Override public String mediaType() { return "text/plain"; }
+        @Override public void write(Iterator<ExportRow> rows, ExportOptions options, OutputStream out) { calls++; }
     }
 
     @Test
@@ -87,5 +110,14 @@ class PublicApiCompileTest {
         assertEquals("", new AnyReward().description());
         assertEquals(0, new AnyExport().configSpec().keys().size());
         assertEquals(0, new AnyStorage().appendVotes(List.of()).size());
+    }
+
+    @Test
+    void aFormatWithTheFirstWriteMethodIsCalledThroughTheNewOne() throws Exception {
+        FirstFormExport format = new FirstFormExport();
+        format.write(RecordingExportJob.of(format, List.of(), Map.of()), OutputStream.nullOutputStream());
+        assertEquals(1, format.calls);
+        assertEquals(1, format.schemaVersion());
+        assertEquals(Set.of(VoteKind.BINARY, VoteKind.PAIR), format.kinds());
     }
 }

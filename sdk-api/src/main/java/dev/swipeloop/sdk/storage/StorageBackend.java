@@ -8,8 +8,12 @@ import dev.swipeloop.sdk.model.Rater;
 import dev.swipeloop.sdk.model.Vote;
 import dev.swipeloop.sdk.model.VoteKind;
 import dev.swipeloop.sdk.plugin.SwipeloopExtension;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Where apps, items, votes and the reward ledger live. Exactly one backend is active in a
@@ -48,6 +52,29 @@ public interface StorageBackend extends SwipeloopExtension {
     Optional<Item> item(String appId, String itemId);
 
     /**
+     * The app's items with these ids, keyed by id; ids without an item are left out. Exports
+     * call it once per page of votes. Default: one {@link #item} per id; backends answer it in
+     * one query.
+     */
+    default Map<String, Item> items(String appId, Collection<String> itemIds) {
+        Map<String, Item> found = new LinkedHashMap<>();
+        for (String id : itemIds) {
+            item(appId, id).ifPresent(item -> found.put(id, item));
+        }
+        return found;
+    }
+
+    /**
+     * How many votes judged each of these items, keyed by id: votes of either kind, skips
+     * included, a pair vote counting for both its items. Exact, including votes appended a
+     * moment ago. Ids without votes map to 0, ids without an item are left out. Exports use it
+     * for their minimum-votes-per-item filter.
+     */
+    default Map<String, Long> judgements(String appId, Collection<String> itemIds) {
+        throw new UnsupportedOperationException("storage '" + id() + "' cannot count the votes per item");
+    }
+
+    /**
      * Appends votes in one durable transaction. Votes may belong to several apps. Returns, per
      * input vote and in input order, the seq it was stored under, or
      * {@link AppendResult#DUPLICATE} when its id was seen before.
@@ -75,4 +102,18 @@ public interface StorageBackend extends SwipeloopExtension {
 
     /** The rater's ledger entries in seq order. */
     List<LedgerEntry> ledger(String appId, String raterId);
+
+    /**
+     * The seq a named export cursor of the app points at (the last vote an export with that
+     * cursor delivered), or empty when no export used the name yet. Cursor names are the app's
+     * own: another app's cursor of the same name is another cursor.
+     */
+    default OptionalLong exportCursor(String appId, String name) {
+        throw new UnsupportedOperationException("storage '" + id() + "' keeps no export cursors");
+    }
+
+    /** Points the app's export cursor {@code name} at {@code seq}, durably, creating it if needed. */
+    default void saveExportCursor(String appId, String name, long seq) {
+        throw new UnsupportedOperationException("storage '" + id() + "' keeps no export cursors");
+    }
 }
