@@ -82,11 +82,11 @@ final class DatasetCard {
         card.append('\n');
         card.append("Made by Swipeloop from swipes on its widget: export format `")
                 .append(formatId).append("`, rows `").append(shape.option()).append("`, schema version ")
-                .append(schemaVersion).append(". Each split folder holds its images, named by their\n"
-                        + "SHA-256, beside a `metadata.jsonl` that names them; an image appears once per split.\n\n");
+                .append(schemaVersion).append(".\nEach split folder holds its images, named by their SHA-256,"
+                        + " beside a `metadata.jsonl` that names them; an image appears once per split.\n\n");
         card.append("## Load\n\nUnzip, then:\n\n```python\nfrom datasets import load_dataset\n\n"
-                + "ds = load_dataset(\"imagefolder\", data_dir=\"path/to/export\")  # train, test, validation\n"
-                + "ds = load_dataset(\"path/to/export\")  # every split, as listed above\n```\n\n");
+                + "ds = load_dataset(\"imagefolder\", data_dir=\"path/to/export\")  # finds train/, test/, validation/\n"
+                + "ds = load_dataset(\"path/to/export\")  # reads this card: every split, row counts checked\n```\n\n");
         if (shape == RowShape.PAIRS) {
             card.append("The `chosen` and `rejected` image columns need datasets 3.4 or later.\n\n");
         }

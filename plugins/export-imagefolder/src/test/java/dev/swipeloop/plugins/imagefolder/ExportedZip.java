@@ -1,5 +1,6 @@
 package dev.swipeloop.plugins.imagefolder;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swipeloop.sdk.export.ExportFormat;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +36,9 @@ record ExportedZip(Map<String, Entry> entries) {
     static ExportedZip export(ExportFormat format, ExportJob job, Path scratch) throws IOException {
         RecordingStream out = new RecordingStream();
         format.write(job, out);
-        assertTrue(!out.closed, "the format closed the host's stream");
+        assertFalse(out.closed, "the format closed the host's stream");
         out.write('x'); // still usable by the host
-        byte[] zip = java.util.Arrays.copyOf(out.toByteArray(), out.size() - 1);
+        byte[] zip = Arrays.copyOf(out.toByteArray(), out.size() - 1);
         Path file = Files.write(Files.createTempFile(scratch, "export-", ".zip"), zip);
         try (ZipFile complete = new ZipFile(file.toFile())) {
             assertTrue(complete.size() > 0, "the central directory lists the entries");

@@ -11,6 +11,7 @@ import static dev.swipeloop.sdk.export.ExportFixtures.binary;
 import static dev.swipeloop.sdk.export.ExportFixtures.pair;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swipeloop.sdk.export.ExportRow;
 import dev.swipeloop.sdk.export.RecordingExportJob;
@@ -83,7 +84,7 @@ class PairRowsTest {
     private static void assertContainsLines(String text, String... lines) {
         List<String> actual = text.lines().toList();
         for (String line : lines) {
-            assertEquals(true, actual.contains(line), "missing line '" + line + "' in:\n" + text);
+            assertTrue(actual.contains(line), "missing line '" + line + "' in:\n" + text);
         }
     }
 }
