@@ -53,9 +53,11 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Each test starts with a fresh data directory holding two apps, {@link #APP} and
  * {@link #OTHER_APP}. Assertions go through {@link StorageBackend} alone and check what a user
  * of the product would notice: a lost or doubled vote, a card shown twice, a cursor that
- * skips a vote, one app seeing another's data.
+ * skips a vote, one app seeing another's data. What exports need (batch look-ups, votes per
+ * item, named cursors) is in {@link StorageExportContract}, which this class implements, so
+ * its tests run here too.
  */
-public abstract class StorageBackendContract {
+public abstract class StorageBackendContract implements StorageExportContract {
     protected static final String APP = "app-a";
     protected static final String OTHER_APP = "app-b";
     private static final int PAGE = StorageAssertions.PAGE;
@@ -89,7 +91,8 @@ public abstract class StorageBackendContract {
         }
     }
 
-    protected final StorageBackend storage() {
+    @Override
+    public final StorageBackend storage() {
         return storage;
     }
 
@@ -98,7 +101,8 @@ public abstract class StorageBackendContract {
     }
 
     /** Closes the backend and opens the same data again, as a host restart does. */
-    protected final StorageBackend reopen() {
+    @Override
+    public final StorageBackend reopen() {
         StorageBackend closing = storage;
         storage = null;
         closing.close();

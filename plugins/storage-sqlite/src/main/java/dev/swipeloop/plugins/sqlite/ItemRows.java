@@ -29,6 +29,12 @@ final class ItemRows {
     private ItemRows() {
     }
 
+    /** ?1 = app; then {@code count} ids from ?2 on, as {@link IdBatches} makes them. */
+    static String byIds(int count) {
+        return "SELECT " + COLUMNS + " FROM items WHERE app_id = ?1 AND id IN ("
+                + IdBatches.parameters(2, count) + ")";
+    }
+
     /** {@code updatedAt} stands in when the item carries none. */
     static void bind(PreparedStatement upsert, Item item, Instant updatedAt) throws SQLException {
         Provenance provenance = item.provenance() != null ? item.provenance() : Provenance.NONE;

@@ -6,10 +6,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Items: upsert by (app, id) and look-up. */
+/** Items: upsert by (app, id) and look-up, one at a time or many. */
 final class ItemStore {
     private final SqliteDatabase database;
 
@@ -43,6 +46,34 @@ final class ItemStore {
                     return row.next() ? Optional.of(ItemRows.read(row)) : Optional.<Item>empty();
                 }
             }
+        });
+    }
+
+    /**
+     * The app's items among {@code itemIds}, keyed by id; one statement per {@link IdBatches}
+     * slice. Items are never deleted, so slices read at different moments still agree and no
+     * snapshot is needed.
+     */
+    Map<String, Item> items(String appId, Collection<String> itemIds) {
+        List<List<String>> batches = IdBatches.of(itemIds);
+        if (batches.isEmpty()) {
+            return Map.of();
+        }
+        return database.read("read " + itemIds.size() + " items", connection -> {
+            Map<String, Item> found = new LinkedHashMap<>();
+            for (List<String> batch : batches) {
+                try (PreparedStatement query = connection.prepareStatement(ItemRows.byIds(batch.size()))) {
+                    query.setString(1, appId);
+                    IdBatches.bind(query, 2, batch);
+                    try (ResultSet row = query.executeQuery()) {
+                        while (row.next()) {
+                            Item item = ItemRows.read(row);
+                            found.put(item.id(), item);
+                        }
+                    }
+                }
+            }
+            return found;
         });
     }
 

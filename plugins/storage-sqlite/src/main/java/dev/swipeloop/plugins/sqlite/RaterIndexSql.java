@@ -54,6 +54,9 @@ public final class RaterIndexSql {
     static final String TAIL_OF_KIND = "tail AS MATERIALIZED (SELECT rater, item, right_item " + TAIL
             + " AND +app_id = ?1 AND +kind = ?3)";
 
+    /** The CTE {@code tail}: the app's unindexed votes of both kinds, for exact per-item counts. */
+    static final String TAIL_OF_APP = "tail AS MATERIALIZED (SELECT item, right_item " + TAIL + " AND +app_id = ?1)";
+
     /** Per item, the tail's votes not yet in the judged count: (item, n). */
     static final String PENDING_COUNTS = """
             SELECT item, count(*) AS n FROM (SELECT item FROM tail UNION ALL SELECT right_item FROM tail \

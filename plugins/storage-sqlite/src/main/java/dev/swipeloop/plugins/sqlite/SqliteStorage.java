@@ -19,8 +19,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.pf4j.Extension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +49,8 @@ public final class SqliteStorage implements StorageBackend {
     private ItemStore items;
     private VoteStore votes;
     private DeckQuery decks;
+    private JudgementQuery judgements;
+    private ExportCursorStore exportCursors;
     private LedgerStore ledger;
     private VoteIndexer indexer;
 
@@ -93,6 +98,8 @@ public final class SqliteStorage implements StorageBackend {
         items = new ItemStore(database);
         votes = new VoteStore(database);
         decks = new DeckQuery(database);
+        judgements = new JudgementQuery(database);
+        exportCursors = new ExportCursorStore(database);
         ledger = new LedgerStore(database);
         indexer = new VoteIndexer(database,
                 indexing != null ? indexing : VoteIndexer.Tuning.forBatch(settings.indexBatchVotes()));
@@ -150,6 +157,16 @@ public final class SqliteStorage implements StorageBackend {
     }
 
     @Override
+    public Map<String, Item> items(String appId, Collection<String> itemIds) {
+        return items.items(appId, itemIds);
+    }
+
+    @Override
+    public Map<String, Long> judgements(String appId, Collection<String> itemIds) {
+        return judgements.judgements(appId, itemIds);
+    }
+
+    @Override
     public AppendResult appendVotes(List<Vote> list) {
         AppendResult result = votes.append(list);
         long last = 0;
@@ -198,6 +215,16 @@ public final class SqliteStorage implements StorageBackend {
     @Override
     public List<LedgerEntry> ledger(String appId, String raterId) {
         return ledger.ledger(appId, raterId);
+    }
+
+    @Override
+    public OptionalLong exportCursor(String appId, String name) {
+        return exportCursors.cursor(appId, name);
+    }
+
+    @Override
+    public void saveExportCursor(String appId, String name, long seq) {
+        exportCursors.save(appId, name, seq);
     }
 
     /** Tests: the background indexer, to pause it, make it catch up or stop it as a crash would. */

@@ -53,6 +53,8 @@ final class DerivedState {
     /** Counts and rater_votes agree with the votes up to the high-water mark. */
     static void assertConsistent(Path file) throws SQLException {
         try (Connection connection = open(file)) {
+            // One read transaction: a running indexer may fold more votes between the statements.
+            connection.setAutoCommit(false);
             long indexed = Long.parseLong(rows(connection, RaterIndexSql.INDEXED_SEQ, 0).get(0).get(0));
             assertEquals(rows(connection, RECOUNT, indexed), rows(connection, STORED_COUNTS, 0),
                     "judged counts = a recount of the votes up to seq " + indexed);

@@ -23,6 +23,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
@@ -73,8 +74,31 @@ class SqliteSpecificsTest {
         try (Connection connection = raw(file)) {
             assertEquals(SchemaMigrations.LATEST_VERSION, SchemaMigrations.userVersion(connection));
             assertEquals(SchemaMigrations.LATEST_VERSION, SchemaMigrations.migrate(connection), "nothing pending");
-            assertEquals(List.of("apps", "items", "ledger", "rater_votes", "sequences", "vote_index", "votes"),
-                    tables(connection));
+            assertEquals(List.of("apps", "export_cursors", "items", "ledger", "rater_votes", "sequences",
+                    "vote_index", "votes"), tables(connection));
+        }
+    }
+
+    /** A file from before export cursors: upgraded on start, its data kept. */
+    @Test
+    void aVersion1DatabaseIsUpgradedInPlaceAndKeepsItsData() throws Exception {
+        Path file = dataDir.resolve("v1.db");
+        try (Connection connection = raw(file); Statement statement = connection.createStatement()) {
+            statement.executeUpdate(SchemaMigrations.script(SchemaMigrations.SCRIPTS.get(0)));
+            statement.execute("PRAGMA user_version = 1");
+            statement.executeUpdate("INSERT INTO apps (id, name, allowed_origins, publishable_key, secret_key_hash,"
+                    + " signing_secret, created_at) VALUES ('old', 'Old app', '', 'pk_old', '00', 'ss_old', 0)");
+        }
+        try (SqliteStorage storage = startOn(file)) {
+            assertEquals("Old app", storage.app("old").orElseThrow().name());
+            assertEquals(OptionalLong.empty(), storage.exportCursor("old", "nightly"));
+            storage.saveExportCursor("old", "nightly", 12);
+        }
+        try (SqliteStorage storage = startOn(file)) {
+            assertEquals(OptionalLong.of(12), storage.exportCursor("old", "nightly"));
+        }
+        try (Connection connection = raw(file)) {
+            assertEquals(2, SchemaMigrations.userVersion(connection));
         }
     }
 
@@ -193,7 +217,8 @@ class SqliteSpecificsTest {
         }
         try (Connection connection = raw(dataDir.resolve("swipeloop.db"))) {
             for (String sql : List.of(DeckQuery.BINARY, DeckQuery.PAIR, RaterIndexSql.RATER_SUMMARY,
-                    RaterIndexSql.DELETE_TAIL_VOTES, RaterIndexSql.DELETE_FOLDED_VOTES, RaterIndexSql.UNCOUNT_RATER)) {
+                    RaterIndexSql.DELETE_TAIL_VOTES, RaterIndexSql.DELETE_FOLDED_VOTES, RaterIndexSql.UNCOUNT_RATER,
+                    JudgementQuery.judged(3))) {
                 String plan = plan(connection, sql);
                 assertFalse(plan.contains("SCAN votes"), sql + "\n" + plan);
                 assertFalse(plan.contains("SCAN rater_votes"), sql + "\n" + plan);
@@ -210,6 +235,21 @@ class SqliteSpecificsTest {
                 assertTrue(plan.contains("SEARCH votes USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)"),
                         sql + "\n" + plan);
                 assertFalse(plan.contains("SCAN votes") || plan.contains("SCAN items"), sql + "\n" + plan);
+            }
+        }
+    }
+
+    /** An export's page of ids is found by key, never by reading all of the app's items. */
+    @Test
+    void batchLookupsFindEachItemByItsKey() throws Exception {
+        try (SqliteStorage storage = start(Map.of())) {
+            storage.createApp(StorageFixtures.app("warm-up"));
+        }
+        try (Connection connection = raw(dataDir.resolve("swipeloop.db"))) {
+            for (String sql : List.of(ItemRows.byIds(3), JudgementQuery.judged(3))) {
+                String plan = plan(connection, sql);
+                assertTrue(plan.contains("SEARCH items USING INDEX sqlite_autoindex_items_1 (app_id=? AND id=?)"), sql + "\n" + plan);
+                assertFalse(plan.contains("SCAN items"), sql + "\n" + plan);
             }
         }
     }

@@ -15,9 +15,11 @@ import dev.swipeloop.sdk.storage.AppendResult;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import dev.swipeloop.sdk.storage.StorageBackendContract;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The storage contract with every vote folded as soon as it is appended: every read works
@@ -32,7 +34,10 @@ class SqliteStorageFoldedTest extends StorageBackendContract {
         return new FoldingAtOnce(storage);
     }
 
-    /** Delegates everything; folds what is left after each append, before it returns. */
+    /**
+     * Delegates everything, the interface's default methods too (they would otherwise answer in
+     * place of the plugin's); folds what is left after each append, before it returns.
+     */
     private record FoldingAtOnce(SqliteStorage storage) implements StorageBackend {
         @Override
         public AppendResult appendVotes(List<Vote> votes) {
@@ -87,6 +92,16 @@ class SqliteStorageFoldedTest extends StorageBackendContract {
         }
 
         @Override
+        public Map<String, Item> items(String appId, Collection<String> itemIds) {
+            return storage.items(appId, itemIds);
+        }
+
+        @Override
+        public Map<String, Long> judgements(String appId, Collection<String> itemIds) {
+            return storage.judgements(appId, itemIds);
+        }
+
+        @Override
         public List<Vote> votesAfter(String appId, long afterSeq, int limit) {
             return storage.votesAfter(appId, afterSeq, limit);
         }
@@ -119,6 +134,16 @@ class SqliteStorageFoldedTest extends StorageBackendContract {
         @Override
         public List<LedgerEntry> ledger(String appId, String raterId) {
             return storage.ledger(appId, raterId);
+        }
+
+        @Override
+        public OptionalLong exportCursor(String appId, String name) {
+            return storage.exportCursor(appId, name);
+        }
+
+        @Override
+        public void saveExportCursor(String appId, String name, long seq) {
+            storage.saveExportCursor(appId, name, seq);
         }
     }
 }
