@@ -11,6 +11,11 @@ public final class Config {
         this.values = values;
     }
 
+    /** Whether {@code key} has a value: given, or declared with a default. */
+    public boolean has(String key) {
+        return get(key) != null;
+    }
+
     public String getString(String key) {
         return (String) get(key);
     }

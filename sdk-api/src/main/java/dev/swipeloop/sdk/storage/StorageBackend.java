@@ -92,6 +92,14 @@ public interface StorageBackend extends SwipeloopExtension {
 
     AppStats stats(String appId);
 
+    /**
+     * The highest seq among the app's votes, 0 when it has none: where an export's range ends.
+     * Default: from {@link #stats}, which counts more than needed; backends answer it from an index.
+     */
+    default long lastSeq(String appId) {
+        return stats(appId).lastSeq();
+    }
+
     Optional<Rater> rater(String appId, String raterId);
 
     /** Removes the rater's votes and ledger entries. Returns the number of votes removed. */

@@ -36,6 +36,18 @@ public interface StorageExportContract {
     /** Closes the backend and opens the same data again, as a host restart does. */
     StorageBackend reopen();
 
+    // ---- where an export ends ----------------------------------------------------------------
+
+    @Test
+    default void lastSeqIsTheAppsHighestSeq() {
+        StorageBackend storage = storage();
+        assertEquals(0, storage.lastSeq(APP));
+        long[] seqs = storage.appendVotes(List.of(binaryVote(APP, "ann", "a"), binaryVote(APP, "bob", "b"))).seqs();
+        storage.appendVotes(List.of(binaryVote(OTHER_APP, "cy", "c")));
+        assertEquals(seqs[1], storage.lastSeq(APP), "the other app's later vote is not this app's");
+        assertEquals(storage.stats(APP).lastSeq(), storage.lastSeq(APP));
+    }
+
     // ---- items, many at a time -----------------------------------------------------------
 
     @Test

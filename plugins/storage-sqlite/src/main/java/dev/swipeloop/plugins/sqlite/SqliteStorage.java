@@ -188,6 +188,11 @@ public final class SqliteStorage implements StorageBackend {
     }
 
     @Override
+    public long lastSeq(String appId) {
+        return votes.lastSeq(appId);
+    }
+
+    @Override
     public AppStats stats(String appId) {
         return database.readSnapshot("count app " + appId,
                 connection -> VoteStore.stats(connection, appId, ItemStore.count(connection, appId)));

@@ -41,6 +41,9 @@ public final class VoteSql {
             coalesce(sum(kind = 'pair'), 0) AS pair_votes, count(DISTINCT rater) AS raters, \
             coalesce(max(seq), 0) AS last_seq FROM votes WHERE app_id = ?""";
 
+    /** Answered from votes_by_app (app_id, seq): one index seek, not a count. */
+    static final String LAST_SEQ = "SELECT coalesce(max(seq), 0) FROM votes WHERE app_id = ?";
+
     private VoteSql() {
     }
 }

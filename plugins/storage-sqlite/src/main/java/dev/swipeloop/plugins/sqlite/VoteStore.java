@@ -44,6 +44,18 @@ final class VoteStore {
         });
     }
 
+    long lastSeq(String appId) {
+        return database.read("read last seq of app " + appId, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(VoteSql.LAST_SEQ)) {
+                query.setString(1, appId);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+
     List<Vote> after(String appId, long afterSeq, int limit) {
         return database.read("read votes after seq " + afterSeq, connection -> {
             try (PreparedStatement query = connection.prepareStatement(VoteSql.AFTER)) {

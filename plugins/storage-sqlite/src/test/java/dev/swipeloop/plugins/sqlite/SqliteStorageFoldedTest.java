@@ -102,6 +102,11 @@ class SqliteStorageFoldedTest extends StorageBackendContract {
         }
 
         @Override
+        public long lastSeq(String appId) {
+            return storage.lastSeq(appId);
+        }
+
+        @Override
         public List<Vote> votesAfter(String appId, long afterSeq, int limit) {
             return storage.votesAfter(appId, afterSeq, limit);
         }
