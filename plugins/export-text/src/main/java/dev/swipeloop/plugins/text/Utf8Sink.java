@@ -157,8 +157,8 @@ final class Utf8Sink {
 
     /**
      * Puts the code point at {@code i} as UTF-8 and returns the index of its last char (a
-     * surrogate pair is two). A lone surrogate cannot be encoded and becomes U+FFFD, as
-     * {@link String#getBytes} does it.
+     * surrogate pair is two). A lone surrogate cannot be encoded and becomes U+FFFD, the
+     * replacement character (the JDK's encoder writes {@code ?}, which reads as real text).
      */
     private int put(String text, int i) {
         char c = text.charAt(i);
