@@ -15,7 +15,8 @@ import java.util.List;
  * One vote as one RFC 4180 record: the content of {@link VoteJsonLine}, flat, items as three
  * groups of {@code item_}, {@code left_} and {@code right_} columns. Records end in CRLF, as the
  * RFC asks; a field with a comma, quote, CR or LF is quoted. A null is an empty field; an empty
- * string is {@code ""}, so readers that honour quoting (DuckDB) can tell the two apart.
+ * string is {@code ""}, so a reader that is asked to can tell the two apart (DuckDB's
+ * {@code allow_quoted_nulls = false}); by default readers take both for null.
  * Not thread-safe: one per export, around that export's sink.
  */
 final class VoteCsvRecord {
