@@ -19,11 +19,12 @@ import org.apache.parquet.io.api.Binary;
  * the host's stream open.
  *
  * <p>Memory: one row group ({@link PickapicSettings#rowGroupBytes()}) plus a page per column. The
- * image columns are written plain, without dictionary or min/max statistics: a dictionary of
- * distinct images saves nothing and would buffer them twice, and statistics would copy whole
- * images into every page header and into the footer, which parquet-java keeps in memory until the
- * end. Sizes are checked after every row rather than every 100th (parquet-java's default), so a
- * run of large images cannot overshoot the row group or page size by a hundred images.
+ * image columns are written plain, without dictionary or min/max statistics: distinct images rarely
+ * fit a 1 MiB dictionary, and trying hashes every image and re-encodes each page on fallback;
+ * statistics compare every image byte by byte and keep copies of the smallest and largest per page
+ * and per column chunk, only for parquet-java to drop them from the file when over 4 KB. Sizes are
+ * checked after every row rather than after the first 100 (parquet-java's default), so a run of
+ * large images cannot overshoot the row group or page size by a hundred images.
  * Not thread-safe.
  */
 final class PickapicFile implements AutoCloseable {

@@ -220,6 +220,22 @@ class PickapicExportTest {
     }
 
     @Test
+    void imagesAreWrittenPlainWithoutStatistics() throws Exception {
+        Path file = export(List.of(
+                pair(1, "ann", foxSdxl, foxFlux, Choice.LEFT),
+                pair(2, "bob", foxSdxl, foxFlux, Choice.RIGHT),
+                pair(3, "cid", foxSdxl, foxFlux, Choice.LEFT)), Map.of());
+
+        List<Map<String, Object>> chunks = ParquetReadBack.query(file, "SELECT path_in_schema AS col, encodings, "
+                + "stats_min IS NULL AS no_stats FROM parquet_metadata($file) WHERE path_in_schema LIKE 'jpg_%'");
+        assertEquals(2, chunks.size());
+        for (Map<String, Object> chunk : chunks) {
+            assertEquals(true, chunk.get("no_stats"), "no image copied as min/max: " + chunk);
+            assertFalse(String.valueOf(chunk.get("encodings")).contains("DICTIONARY"), "plain: " + chunk);
+        }
+    }
+
+    @Test
     void leavesTheHostsStreamOpen() throws Exception {
         boolean[] closed = {false};
         OutputStream host = new FilterOutputStream(OutputStream.nullOutputStream()) {
