@@ -4,7 +4,6 @@ import dev.swipeloop.sdk.config.Config;
 import dev.swipeloop.sdk.config.ConfigSpec;
 import dev.swipeloop.sdk.config.ConfigType;
 import dev.swipeloop.sdk.config.Validator;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
@@ -39,8 +38,7 @@ record PickapicSettings(long rowGroupBytes, CompressionCodecName compression) {
     static final PickapicSettings DEFAULTS = from(SPEC.parse(Map.of()));
 
     static PickapicSettings from(Config config) {
-        String codec = config.getString(COMPRESSION).toLowerCase(Locale.ROOT);
         return new PickapicSettings(config.getLong(ROW_GROUP_BYTES),
-                codec.equals("snappy") ? CompressionCodecName.SNAPPY : CompressionCodecName.UNCOMPRESSED);
+                config.getString(COMPRESSION).equals("snappy") ? CompressionCodecName.SNAPPY : CompressionCodecName.UNCOMPRESSED);
     }
 }

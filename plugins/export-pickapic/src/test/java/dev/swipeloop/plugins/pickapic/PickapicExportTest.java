@@ -14,6 +14,7 @@ import dev.swipeloop.sdk.export.MediaBlob;
 import dev.swipeloop.sdk.export.RecordingExportJob;
 import dev.swipeloop.sdk.model.Choice;
 import dev.swipeloop.sdk.model.Item;
+import dev.swipeloop.sdk.model.Provenance;
 import dev.swipeloop.sdk.model.Verdict;
 import dev.swipeloop.sdk.model.VoteKind;
 import dev.swipeloop.sdk.plugin.TestPluginContext;
@@ -206,7 +207,7 @@ class PickapicExportTest {
 
     @Test
     void aPromptlessPairGetsAnEmptyCaptionAndNullModelsStayNull() throws Exception {
-        Item bare = new Item(ExportFixtures.APP, "bare", null, dev.swipeloop.sdk.model.Provenance.NONE, null, null,
+        Item bare = new Item(ExportFixtures.APP, "bare", null, Provenance.NONE, null, null,
                 Instant.EPOCH);
         RecordingExportJob job = job(List.of(pair(1, "ann", bare, foxFlux, Choice.RIGHT)), Map.of());
         job.withImage(null, images.get(foxSdxl));

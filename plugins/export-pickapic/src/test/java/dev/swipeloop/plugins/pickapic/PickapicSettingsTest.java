@@ -46,7 +46,7 @@ class PickapicSettingsTest {
         List<byte[]> written = new ArrayList<>();
         Path file = export(Map.of("rowGroupBytes", String.valueOf(1024 * 1024)), written);
 
-        List<java.util.Map<String, Object>> groups = ParquetReadBack.query(file,
+        List<Map<String, Object>> groups = ParquetReadBack.query(file,
                 "SELECT row_group_id, max(row_group_bytes) AS bytes FROM parquet_metadata($file) GROUP BY row_group_id");
         assertTrue(groups.size() >= 6, "8 MB of images in 1 MiB row groups, got " + groups.size() + " groups");
         for (Map<String, Object> group : groups) {
