@@ -43,6 +43,7 @@ public final class HttpApi implements AutoCloseable {
             new Route(HandlerType.GET, "/widget.{hash}.js"),
             new Route(HandlerType.GET, "/widget.d.ts"),
             new Route(HandlerType.GET, "/media/{sha256}"),
+            new Route(HandlerType.HEAD, "/media/{sha256}"),
             new Route(HandlerType.POST, "/v1/items"),
             new Route(HandlerType.POST, "/v1/media"),
             new Route(HandlerType.GET, "/v1/deck"),
@@ -113,6 +114,7 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get("/widget.{hash}.js", widgetAssets::hashed);
             config.routes.get("/widget.d.ts", widgetAssets::declarations);
             config.routes.get("/media/{sha256}", media::serve);
+            config.routes.head("/media/{sha256}", media::serve);
             config.routes.post("/v1/items", items::upsert);
             config.routes.post("/v1/media", media::upload);
             config.routes.get("/v1/deck", deck::deck);

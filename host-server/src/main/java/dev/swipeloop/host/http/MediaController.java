@@ -5,6 +5,7 @@ import dev.swipeloop.host.media.MediaRejectedException;
 import dev.swipeloop.host.media.MediaStore;
 import dev.swipeloop.host.media.StoredMedia;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -12,8 +13,8 @@ import java.util.List;
 /**
  * {@code POST /v1/media} (secret key): the app's backend uploads an image's raw bytes; the answer
  * names it by its SHA-256 and gives the URL to use as an item's {@code imageUrl}.
- * {@code GET /media/{sha256}}: the image, to anyone (pages load it with a plain {@code <img>}),
- * cached for a year since its name is its content. The body is streamed both ways: an upload
+ * {@code GET /media/{sha256}} (and {@code HEAD}): the image, to anyone (pages load it with a plain
+ * {@code <img>}), cached for a year since its name is its content. The body is streamed both ways: an upload
  * is never held in memory, so it is capped by {@code media.maxBytes}, not by
  * {@code limits.maxBodyBytes} (which caps the JSON endpoints' bodies read whole).
  */
@@ -91,9 +92,10 @@ final class MediaController {
             ctx.status(304);
             return;
         }
-        ctx.contentType(media.mediaType())
-                .header("Content-Length", String.valueOf(media.size()))
-                .result(Files.newInputStream(media.path()));
+        ctx.contentType(media.mediaType()).header("Content-Length", String.valueOf(media.size()));
+        if (ctx.method() != HandlerType.HEAD) {
+            ctx.result(Files.newInputStream(media.path()));
+        }
     }
 
     private ApiException tooLarge() {

@@ -117,6 +117,14 @@ class MediaApiIT {
         assertEquals("cross-origin", headers.firstValue("Cross-Origin-Resource-Policy").orElseThrow());
         assertEquals("inline; filename=\"" + sha + ".png\"", headers.firstValue("Content-Disposition").orElseThrow());
 
+        HttpResponse<byte[]> head = host.http().sendForBytes(host.http().request("/media/" + sha, null)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, head.statusCode());
+        assertEquals("image/png", head.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(String.valueOf(png.length), head.headers().firstValue("Content-Length").orElseThrow());
+        assertEquals(404, host.http().sendForBytes(host.http().request("/media/" + sha256(new byte[] {1}), null)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())).statusCode());
+
         HttpResponse<byte[]> cached = download("/media/" + sha, "\"" + sha + "\"");
         assertEquals(304, cached.statusCode());
         assertEquals(0, cached.body().length);
