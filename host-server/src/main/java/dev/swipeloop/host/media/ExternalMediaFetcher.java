@@ -60,8 +60,10 @@ public final class ExternalMediaFetcher implements AutoCloseable {
 
     /** @param allowLoopback lets tests fetch from a server on 127.0.0.1; every other rule still holds */
     ExternalMediaFetcher(Collection<String> allowedHosts, long timeoutMillis, long maxBytes, boolean allowLoopback) {
-        this.allowedHosts = allowedHosts.stream().map(ExternalMediaFetcher::normalizeHost).collect(Collectors.toUnmodifiableSet());
+        this.allowedHosts = allowedHosts.stream().map(ExternalMediaFetcher::normalizeHost)
+                .collect(Collectors.toUnmodifiableSet());
         this.timeoutMillis = timeoutMillis;
+        // One image is read into one array.
         this.maxBytes = Math.min(maxBytes, Integer.MAX_VALUE - 16);
         this.client = this.allowedHosts.isEmpty() ? null : startClient(timeoutMillis, allowLoopback);
     }
@@ -153,7 +155,8 @@ public final class ExternalMediaFetcher implements AutoCloseable {
         }
         String host = normalizeHost(uri.getHost());
         if (!allowedHosts.contains(host)) {
-            return "the host " + host + " is not in " + ALLOWED_HOSTS + " (hosts match exactly; subdomains are not included)";
+            return "the host " + host + " is not in " + ALLOWED_HOSTS
+                    + " (hosts match exactly; subdomains are not included)";
         }
         return null;
     }
@@ -193,7 +196,8 @@ public final class ExternalMediaFetcher implements AutoCloseable {
     }
 
     private static HttpClient startClient(long timeoutMillis, boolean allowLoopback) {
-        QueuedThreadPool threads = new QueuedThreadPool();
+        // Exports fetch one image at a time: a few threads, not Jetty's default of 8 idle ones.
+        QueuedThreadPool threads = new QueuedThreadPool(16, 2);
         threads.setName("swipeloop-media-fetch");
         threads.setDaemon(true);
         ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("swipeloop-media-fetch-timer", true);

@@ -194,7 +194,9 @@ class MediaApiIT {
         String sha = sha256(new byte[] {42});
         JsonObject notFound = problemOf(download("/media/" + sha, null), 404);
         assertTrue(notFound.get("detail").getAsString().contains("POST /v1/media"), notFound.toString());
-        for (String bad : List.of("b.png", sha.toUpperCase(Locale.ROOT), sha.substring(1), sha + "0", "..%2F..%2Fetc%2Fpasswd")) {
+        List<String> badNames = List.of("b.png", sha.toUpperCase(Locale.ROOT), sha.substring(1), sha + "0",
+                "..%2F..%2Fetc%2Fpasswd");
+        for (String bad : badNames) {
             JsonObject p = problemOf(download("/media/" + bad, null), 400);
             assertEquals("sha256", firstError(p).get("field").getAsString(), bad);
         }

@@ -48,8 +48,9 @@ class ExternalMediaFetcherTest {
         threads = Executors.newCachedThreadPool();
         server.setExecutor(threads);
         server.createContext("/", exchange -> {
-            seen.put(exchange.getRequestURI().getPath(), new HttpExchangeRecord(exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders().getFirst("Accept-Encoding"), exchange.getRequestHeaders().getFirst("Accept")));
+            String path = exchange.getRequestURI().getPath();
+            seen.put(path, new HttpExchangeRecord(path, exchange.getRequestHeaders().getFirst("Accept-Encoding"),
+                    exchange.getRequestHeaders().getFirst("Accept")));
             try {
                 respond(exchange);
             } catch (IOException e) {
@@ -139,10 +140,11 @@ class ExternalMediaFetcherTest {
 
     @Test
     void privateAndMappedAddressesAreRefusedBeforeConnecting() {
-        List<String> hosts = List.of("10.255.255.1", "169.254.169.254", "::ffff:127.0.0.1", "[::1]", "0.0.0.0", "100.64.0.1");
+        List<String> hosts = List.of("10.255.255.1", "169.254.169.254", "[::ffff:127.0.0.1]", "[::1]", "0.0.0.0",
+                "100.64.0.1");
         try (ExternalMediaFetcher fetcher = new ExternalMediaFetcher(hosts, 5000, MAX)) {
             long started = System.nanoTime();
-            for (String host : List.of("10.255.255.1", "169.254.169.254", "[::ffff:127.0.0.1]", "[::1]", "0.0.0.0", "100.64.0.1")) {
+            for (String host : hosts) {
                 int port = server.getAddress().getPort();
                 assertEquals(Optional.empty(), fetcher.fetch("http://" + host + ":" + port + "/cat.png"), host);
             }
@@ -199,8 +201,8 @@ class ExternalMediaFetcherTest {
 
     @Test
     void onlyHttpUrlsOfExactlyAllowedHostsMayBeFetched() {
-        try (ExternalMediaFetcher fetcher = new ExternalMediaFetcher(List.of("IMG.example.com", "cdn.example.org.", "[2001:db8::1]"),
-                1000, MAX)) {
+        List<String> allowed = List.of("IMG.example.com", "cdn.example.org.", "[2001:db8::1]");
+        try (ExternalMediaFetcher fetcher = new ExternalMediaFetcher(allowed, 1000, MAX)) {
             assertNull(fetcher.refusal("https://img.example.com/a.png"));
             assertNull(fetcher.refusal("http://Img.Example.COM:8443/a.png?x=1"));
             assertNull(fetcher.refusal("https://img.example.com./a.png"), "a trailing dot names the same host");

@@ -58,7 +58,8 @@ class MediaStoreTest {
         assertTrue(first.created());
         StoredMedia media = first.media();
         assertEquals(sha, media.sha256());
-        assertEquals(dir.resolve("media").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha), media.path());
+        Path fannedOut = dir.resolve("media").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+        assertEquals(fannedOut, media.path());
         assertEquals("image/png", media.mediaType());
         assertEquals(png.length, media.size());
         assertEquals("/media/" + sha, media.urlPath());
@@ -101,7 +102,8 @@ class MediaStoreTest {
     @Test
     void aBodyThatIsNotAnImageIsRefusedAfterItsFirstBytes() throws Exception {
         MediaStore store = store();
-        CountingStream html = new CountingStream("<!DOCTYPE html><html>".getBytes(StandardCharsets.US_ASCII), Long.MAX_VALUE);
+        byte[] page = "<!DOCTYPE html><html>".getBytes(StandardCharsets.US_ASCII);
+        CountingStream html = new CountingStream(page, Long.MAX_VALUE);
         MediaRejectedException e = assertThrows(MediaRejectedException.class, () -> store.put(html));
         assertEquals(Reason.UNSUPPORTED_TYPE, e.reason());
         assertTrue(e.getMessage().startsWith("must be a PNG, JPEG, WebP or GIF image (magic bytes"), e.getMessage());
@@ -126,7 +128,8 @@ class MediaStoreTest {
                 if (pos > 0 && pos < png.length) {
                     try {
                         seenMidway.add(Files.exists(target));
-                        seenMidway.add(files().stream().anyMatch(p -> p.getFileName().toString().startsWith(".upload-")));
+                        seenMidway.add(files().stream()
+                                .anyMatch(p -> p.getFileName().toString().startsWith(MediaStore.TEMP_PREFIX)));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -207,7 +210,8 @@ class MediaStoreTest {
         assertEquals(Optional.of(sha), MediaStore.shaOf("/media/" + sha));
         assertEquals(Optional.of(sha), MediaStore.shaOf("https://swipeloop.example/media/" + sha));
         assertEquals(Optional.of(sha), MediaStore.shaOf("http://127.0.0.1:7070/media/" + sha + "?v=2#top"));
-        assertEquals(Optional.of(sha), MediaStore.shaOf("https://proxy.example/swipeloop/media/" + sha), "behind a path prefix");
+        assertEquals(Optional.of(sha), MediaStore.shaOf("https://proxy.example/swipeloop/media/" + sha),
+                "behind a path prefix");
         for (String other : new String[] {null, "", "/media/" + sha.toUpperCase(), "/media/" + sha.substring(1),
                 "/media/" + sha + "/x", "/media/" + sha + ".png", "/demo/" + sha, "https://cdn.example/img/" + sha,
                 "https://cdn.example/?u=/media/" + sha, "/media/b.png", "http://[bad/media/" + sha}) {
