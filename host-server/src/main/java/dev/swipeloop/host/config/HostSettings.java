@@ -5,6 +5,7 @@ import dev.swipeloop.sdk.config.ConfigSpec;
 import dev.swipeloop.sdk.config.ConfigType;
 import dev.swipeloop.sdk.config.Validator;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The host's own settings, declared with the same {@link ConfigSpec} the plugins use, so they
@@ -27,12 +28,16 @@ public record HostSettings(
         int addressRequestsPerSecond,
         int addressBurst,
         int maxCommitVotes,
-        int deckMaxLimit) {
+        int deckMaxLimit,
+        Path mediaDir,
+        long mediaMaxBytes,
+        List<String> fetchMediaAllowedHosts,
+        int fetchMediaTimeoutMillis) {
 
     public static final ConfigSpec SPEC = new ConfigSpec()
             .define("bind", ConfigType.STRING, "0.0.0.0", false, "Address the HTTP server listens on")
             .define("port", ConfigType.INT, 7070, false, "HTTP port; 0 picks a free one", Validator.range(0, 65535))
-            .define("data", ConfigType.STRING, "./data", false, "Data directory: the SQLite database, demo images, plugin files")
+            .define("data", ConfigType.STRING, "./data", false, "Data directory: the SQLite database, uploaded media, demo images, plugin files")
             .define("pluginsDir", ConfigType.STRING, null, false,
                     "Directory of plugin zips/jars; default: plugins/ of the distribution. Must be writable (zips are unpacked beside themselves)")
             .define("storage", ConfigType.STRING, "sqlite", false, "Id of the StorageBackend extension to use")
@@ -42,7 +47,7 @@ public record HostSettings(
             .define("trustProxy", ConfigType.BOOLEAN, false, false,
                     "Take the client address from X-Forwarded-For (only behind a proxy you run)")
             .define("limits.maxBodyBytes", ConfigType.LONG, 1_048_576L, false,
-                    "Largest request body accepted; larger ones get 413", Validator.range(1024, 1L << 30))
+                    "Largest request body of the JSON endpoints; larger ones get 413 (uploads to POST /v1/media have media.maxBytes)", Validator.range(1024, 1L << 30))
             .define("limits.maxVotesPerBatch", ConfigType.INT, 500, false,
                     "Most votes in one POST /v1/votes; more get 413", Validator.range(1, 100_000))
             .define("limits.maxItemsPerBatch", ConfigType.INT, 1000, false,
@@ -58,11 +63,23 @@ public record HostSettings(
             .define("ingest.maxCommitVotes", ConfigType.INT, 5000, false,
                     "Most votes the group-commit writer puts in one transaction", Validator.range(1, 1_000_000))
             .define("deck.maxLimit", ConfigType.INT, 50, false,
-                    "Largest 'limit' accepted by GET /v1/deck", Validator.range(1, 1000));
+                    "Largest 'limit' accepted by GET /v1/deck", Validator.range(1, 1000))
+            .define("media.dir", ConfigType.STRING, null, false,
+                    "Directory of uploaded images (content-addressed); default <data>/media. Several hosts must share it")
+            .define("media.maxBytes", ConfigType.LONG, 10_485_760L, false,
+                    "Largest image POST /v1/media accepts (larger get 413) and an export fetches",
+                    Validator.range(1024, 1L << 30))
+            .define("export.fetchMedia.allowedHosts", ConfigType.LIST, null, false,
+                    "Host names exports run with fetchMedia may download images from, comma separated, matched exactly"
+                            + " (no subdomains); default none: nothing is fetched")
+            .define("export.fetchMedia.timeoutMillis", ConfigType.INT, 10_000, false,
+                    "Longest one image download of an export may take, connecting included", Validator.range(100, 600_000));
 
     public static HostSettings from(Config c) {
         Path data = Path.of(c.getString("data")).toAbsolutePath().normalize();
         String plugins = c.getString("pluginsDir");
+        String media = c.getString("media.dir");
+        List<String> fetchHosts = c.getList("export.fetchMedia.allowedHosts");
         return new HostSettings(
                 c.getString("bind"),
                 c.getInt("port"),
@@ -79,6 +96,10 @@ public record HostSettings(
                 c.getInt("limits.addressRequestsPerSecond"),
                 c.getInt("limits.addressBurst"),
                 c.getInt("ingest.maxCommitVotes"),
-                c.getInt("deck.maxLimit"));
+                c.getInt("deck.maxLimit"),
+                media == null ? data.resolve("media") : Path.of(media).toAbsolutePath().normalize(),
+                c.getLong("media.maxBytes"),
+                fetchHosts == null ? List.of() : List.copyOf(fetchHosts),
+                c.getInt("export.fetchMedia.timeoutMillis"));
     }
 }

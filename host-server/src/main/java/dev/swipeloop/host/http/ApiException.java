@@ -104,6 +104,15 @@ public class ApiException extends RuntimeException {
         }
     }
 
+    /** 415: the body is not of a type this endpoint takes (decided by its bytes, not by Content-Type). */
+    public static class UnsupportedMediaType extends ApiException {
+        private static final long serialVersionUID = 1L;
+
+        public UnsupportedMediaType(String slug, String detail, List<FieldError> errors) {
+            super(415, slug, "Unsupported media type", detail, errors, null);
+        }
+    }
+
     /** 429: a rate limit; retry after the given seconds. */
     public static class RateLimited extends ApiException {
         private static final long serialVersionUID = 1L;

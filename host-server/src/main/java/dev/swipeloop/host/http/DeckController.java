@@ -45,7 +45,7 @@ final class DeckController {
         RaterCheck.verify(caller.app(), ctx.header("X-Rater-Token"), Set.of(rater), clock.instant());
 
         String appId = caller.app().id();
-        String baseUrl = publicUrl != null ? stripSlash(publicUrl) : ctx.scheme() + "://" + ctx.host();
+        String baseUrl = BaseUrl.of(ctx, publicUrl);
         JsonArray cards = new JsonArray();
         if (mode.equals("binary")) {
             for (Item item : storage.deck(appId, rater, VoteKind.BINARY, limit)) {
@@ -68,9 +68,5 @@ final class DeckController {
         body.add("cards", cards);
         ctx.header("Cache-Control", "no-store");
         JsonOut.write(ctx, 200, body);
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import dev.swipeloop.host.apps.AppDirectory;
 import dev.swipeloop.host.config.HostSettings;
 import dev.swipeloop.host.ingest.GroupCommitWriter;
+import dev.swipeloop.host.media.MediaStore;
 import dev.swipeloop.host.plugin.PluginRegistry;
 import dev.swipeloop.host.widget.WidgetBundle;
 import dev.swipeloop.sdk.storage.StorageBackend;
@@ -23,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * The HTTP API of API.md on Javalin. Everything is wired inside {@code Javalin.create}: routes
  * are method references into small controllers, errors are typed exceptions mapped to
  * problem+json once ({@link ProblemMapper}). Besides the API it serves the {@code <swipe-deck>}
- * script ({@link WidgetController}). {@code extraRoutes} lets the bootstrap add pages (the demo)
- * in the same place.
+ * script ({@link WidgetController}) and uploaded images ({@link MediaController}).
+ * {@code extraRoutes} lets the bootstrap add pages (the demo) in the same place.
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
@@ -41,7 +42,10 @@ public final class HttpApi implements AutoCloseable {
             new Route(HandlerType.GET, "/widget.js"),
             new Route(HandlerType.GET, "/widget.{hash}.js"),
             new Route(HandlerType.GET, "/widget.d.ts"),
+            new Route(HandlerType.GET, "/media/{sha256}"),
+            new Route(HandlerType.HEAD, "/media/{sha256}"),
             new Route(HandlerType.POST, "/v1/items"),
+            new Route(HandlerType.POST, "/v1/media"),
             new Route(HandlerType.GET, "/v1/deck"),
             new Route(HandlerType.POST, "/v1/votes"),
             new Route(HandlerType.GET, "/v1/votes"),
@@ -75,6 +79,7 @@ public final class HttpApi implements AutoCloseable {
         VotesController votes = new VotesController(auth, new VoteParser(settings.maxVotesPerBatch()),
                 new ItemLookup(storage), writer, storage, clock);
         AppDataController appData = new AppDataController(auth, storage);
+        MediaController media = new MediaController(auth, MediaStore.open(settings), settings.publicUrl());
         ProblemMapper problems = new ProblemMapper(settings.maxBodyBytes());
 
         this.app = Javalin.create(config -> {
@@ -104,11 +109,14 @@ public final class HttpApi implements AutoCloseable {
             config.routes.options("/v1/*", cors::preflight);
             config.routes.get("/health", health::health);
             config.routes.get("/openapi.json", openApi::document);
-            // Outside /v1/: no key, no CORS check, no rate limit; any page may load the widget.
+            // Outside /v1/: no key, no CORS check, no rate limit; any page may load the widget and images.
             config.routes.get("/widget.js", widgetAssets::alias);
             config.routes.get("/widget.{hash}.js", widgetAssets::hashed);
             config.routes.get("/widget.d.ts", widgetAssets::declarations);
+            config.routes.get("/media/{sha256}", media::serve);
+            config.routes.head("/media/{sha256}", media::serve);
             config.routes.post("/v1/items", items::upsert);
+            config.routes.post("/v1/media", media::upload);
             config.routes.get("/v1/deck", deck::deck);
             config.routes.post("/v1/votes", votes::submit);
             config.routes.get("/v1/votes", votes::list);
