@@ -32,6 +32,10 @@ public final class CommandLine {
                     }
                     return help(words, out, Help.APPS_CREATE) ? 0
                             : AppsCreateCommand.run(Args.parse(words.subList(2, words.size())), out);
+                case "export":
+                    return help(words, out, Help.export()) ? 0
+                            : ExportCommand.run(Args.parse(words.subList(1, words.size())), out, err,
+                                    System.console() != null);
                 default:
                     throw new UsageException("unknown command '" + command + "'");
             }

@@ -2,6 +2,7 @@ package dev.swipeloop.host.cli;
 
 import dev.swipeloop.host.config.HostSettings;
 import dev.swipeloop.host.config.SettingSources;
+import dev.swipeloop.host.export.Exporter;
 import dev.swipeloop.sdk.config.ConfigKey;
 
 /** Usage texts. The settings list is generated from {@link HostSettings#SPEC}, so it cannot drift. */
@@ -13,6 +14,7 @@ final class Help {
               serve         Start the server on the configured storage (default: SQLite under --data)
               demo          serve, plus a demo app and deck at / (prints its keys)
               apps create   Create an app and print its keys as JSON
+              export        Write an app's votes in a training format (JSONL, CSV, TRL, Pick-a-Pic, imagefolder)
               test          Run every test (handled by the ./swipeloop script)
 
             Run 'swipeloop <command> --help' for a command's options.
@@ -29,6 +31,28 @@ final class Help {
             """ + "\n" + settings();
 
     private Help() {
+    }
+
+    static String export() {
+        StringBuilder sb = new StringBuilder("""
+                Usage: swipeloop export --format ID [--out PATH|DIR/|-] [--app ID] [--OPTION VALUE...] [--data DIR]
+
+                Writes one app's votes in a format a training pipeline reads, with a progress bar on stderr
+                and a manifest (counts, options, sha256 of each file) beside the output.
+                  --format ID       jsonl, csv, trl-preference, trl-unpaired, pickapic, imagefolder, or a plugin's
+                  --out PATH        the file to write (default ./<app>-<format>-<lastSeq>.<ext>); DIR/ unpacks a
+                                    zip format (imagefolder) into that directory; - writes to stdout
+                  --app ID          the app to export; needed only when the storage holds several
+                  --manifest PATH   where the manifest goes (default <out>.manifest.json, or DIR/manifest.json)
+                Format options (e.g. --include-ties for pickapic) are listed in docs/exports.md.
+
+                Options every format has:
+                """);
+        for (ConfigKey key : Exporter.commonOptions().keys()) {
+            sb.append(String.format("  %-24s %s%s%n", SettingSources.flagName(key.name()), key.doc(),
+                    key.defaultValue() == null ? "" : " (default " + key.defaultValue() + ")"));
+        }
+        return sb.append('\n').append(settings()).toString();
     }
 
     static String serve(String command, String summary) {

@@ -32,7 +32,11 @@ public record HostSettings(
         Path mediaDir,
         long mediaMaxBytes,
         List<String> fetchMediaAllowedHosts,
-        int fetchMediaTimeoutMillis) {
+        int fetchMediaTimeoutMillis,
+        String exportPseudonymKey,
+        int exportConcurrentJobs,
+        int exportKeepJobs,
+        int exportMaxStreams) {
 
     public static final ConfigSpec SPEC = new ConfigSpec()
             .define("bind", ConfigType.STRING, "0.0.0.0", false, "Address the HTTP server listens on")
@@ -73,7 +77,17 @@ public record HostSettings(
                     "Host names exports run with fetchMedia may download images from, comma separated, matched exactly"
                             + " (no subdomains); default none: nothing is fetched")
             .define("export.fetchMedia.timeoutMillis", ConfigType.INT, 10_000, false,
-                    "Longest one image download of an export may take, connecting included", Validator.range(100, 600_000));
+                    "Longest one image download of an export may take, connecting included", Validator.range(100, 600_000))
+            .define("export.pseudonymKey", ConfigType.PASSWORD, null, false,
+                    "Key of the rater pseudonyms in exports (HMAC-SHA256); hosts sharing a database must share it."
+                            + " Default: a random key kept in <data>/export-pseudonym.key")
+            .define("export.concurrentJobs", ConfigType.INT, 1, false,
+                    "Background exports (POST /v1/exports) that run at once; more wait in line", Validator.range(1, 16))
+            .define("export.keepJobs", ConfigType.INT, 50, false,
+                    "Finished exports kept in <data>/exports (records and files); older ones are deleted",
+                    Validator.range(1, 100_000))
+            .define("export.maxStreams", ConfigType.INT, 2, false,
+                    "Exports streamed at once by GET /v1/exports/{format}; more get 503", Validator.range(1, 64));
 
     public static HostSettings from(Config c) {
         Path data = Path.of(c.getString("data")).toAbsolutePath().normalize();
@@ -100,6 +114,10 @@ public record HostSettings(
                 media == null ? data.resolve("media") : Path.of(media).toAbsolutePath().normalize(),
                 c.getLong("media.maxBytes"),
                 fetchHosts == null ? List.of() : List.copyOf(fetchHosts),
-                c.getInt("export.fetchMedia.timeoutMillis"));
+                c.getInt("export.fetchMedia.timeoutMillis"),
+                c.getString("export.pseudonymKey"),
+                c.getInt("export.concurrentJobs"),
+                c.getInt("export.keepJobs"),
+                c.getInt("export.maxStreams"));
     }
 }

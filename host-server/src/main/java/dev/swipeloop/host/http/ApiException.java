@@ -95,6 +95,15 @@ public class ApiException extends RuntimeException {
         }
     }
 
+    /** 409: the thing exists but is not in a state that allows this (an export not finished yet). */
+    public static class Conflict extends ApiException {
+        private static final long serialVersionUID = 1L;
+
+        public Conflict(String slug, String detail) {
+            super(409, slug, "Conflict", detail, List.of(), null);
+        }
+    }
+
     /** 413: the body, or the number of entries in a batch, is over a limit. */
     public static class TooLarge extends ApiException {
         private static final long serialVersionUID = 1L;

@@ -4,6 +4,8 @@ import com.google.gson.GsonBuilder;
 import dev.swipeloop.host.apps.AppDirectory;
 import dev.swipeloop.host.config.HostSettings;
 import dev.swipeloop.host.ingest.GroupCommitWriter;
+import dev.swipeloop.host.export.BackgroundExports;
+import dev.swipeloop.host.export.ExportService;
 import dev.swipeloop.host.media.MediaStore;
 import dev.swipeloop.host.plugin.PluginRegistry;
 import dev.swipeloop.host.widget.WidgetBundle;
@@ -50,10 +52,18 @@ public final class HttpApi implements AutoCloseable {
             new Route(HandlerType.POST, "/v1/votes"),
             new Route(HandlerType.GET, "/v1/votes"),
             new Route(HandlerType.GET, "/v1/stats"),
-            new Route(HandlerType.DELETE, "/v1/raters/{rater}"));
+            new Route(HandlerType.DELETE, "/v1/raters/{rater}"),
+            new Route(HandlerType.GET, "/v1/exports"),
+            new Route(HandlerType.POST, "/v1/exports"),
+            new Route(HandlerType.GET, "/v1/exports/jobs"),
+            new Route(HandlerType.GET, "/v1/exports/jobs/{id}"),
+            new Route(HandlerType.GET, "/v1/exports/jobs/{id}/download"),
+            new Route(HandlerType.GET, "/v1/exports/{format}"));
 
     private final HostSettings settings;
     private final GroupCommitWriter writer;
+    private final ExportService exports;
+    private final BackgroundExports exportJobs;
     private final Javalin app;
     private boolean closed;
 
@@ -80,6 +90,11 @@ public final class HttpApi implements AutoCloseable {
                 new ItemLookup(storage), writer, storage, clock);
         AppDataController appData = new AppDataController(auth, storage);
         MediaController media = new MediaController(auth, MediaStore.open(settings), settings.publicUrl());
+        this.exports = ExportService.open(settings, registry, hostVersion);
+        this.exportJobs = new BackgroundExports(exports.exporter(), settings.dataDir().resolve("exports"),
+                settings.exportConcurrentJobs(), settings.exportKeepJobs(), clock);
+        ExportsController exportsApi = new ExportsController(auth, registry, exports.exporter(), exportJobs,
+                settings.exportMaxStreams());
         ProblemMapper problems = new ProblemMapper(settings.maxBodyBytes());
 
         this.app = Javalin.create(config -> {
@@ -122,6 +137,13 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get("/v1/votes", votes::list);
             config.routes.get("/v1/stats", appData::stats);
             config.routes.delete("/v1/raters/{rater}", appData::deleteRater);
+            config.routes.get("/v1/exports", exportsApi::formats);
+            config.routes.post("/v1/exports", exportsApi::submit);
+            // Before /v1/exports/{format}, so that "jobs" is never taken for a format id.
+            config.routes.get("/v1/exports/jobs", exportsApi::list);
+            config.routes.get("/v1/exports/jobs/{id}", exportsApi::job);
+            config.routes.get("/v1/exports/jobs/{id}/download", exportsApi::download);
+            config.routes.get("/v1/exports/{format}", exportsApi::stream);
             problems.register(config.routes);
             if (extraRoutes != null) {
                 extraRoutes.accept(config);
@@ -151,5 +173,7 @@ public final class HttpApi implements AutoCloseable {
         closed = true;
         writer.close();
         app.stop();
+        exportJobs.close();
+        exports.close();
     }
 }

@@ -1,0 +1,181 @@
+package dev.swipeloop.host.cli;
+
+import com.google.gson.JsonObject;
+import dev.swipeloop.host.HostVersion;
+import dev.swipeloop.host.SwipeloopHost;
+import dev.swipeloop.host.config.HostSettings;
+import dev.swipeloop.host.config.SettingSources;
+import dev.swipeloop.host.export.ExportManifest;
+import dev.swipeloop.host.export.ExportPlan;
+import dev.swipeloop.host.export.ExportProgress;
+import dev.swipeloop.host.export.ExportRequestException;
+import dev.swipeloop.host.export.Exporter;
+import dev.swipeloop.host.export.ExportService;
+import dev.swipeloop.host.plugin.LoadedPlugins;
+import dev.swipeloop.sdk.config.ConfigKey;
+import dev.swipeloop.sdk.model.App;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * {@code export}: streams one app's votes in one format to a file (or stdout, or a directory for
+ * zip formats), with a progress bar on stderr and a manifest beside the output. Runs against the
+ * configured storage directly, so it works with or without a server running on the same data.
+ * The output is written under a temporary name and renamed when complete: a failed export never
+ * leaves a file that looks whole.
+ */
+final class ExportCommand {
+    private static final List<String> COMMAND_FLAGS = List.of("format", "out", "app", "manifest", "config", "help");
+
+    private ExportCommand() {
+    }
+
+    static int run(Args args, PrintStream out, PrintStream err, boolean terminal) {
+        String formatId = args.last("format");
+        if (formatId == null || formatId.equals("true")) {
+            throw new UsageException("--format is required (e.g. --format jsonl; 'swipeloop export --help' lists them)");
+        }
+        Map<String, String> options = exportOptions(args);
+        HostConfigLoader config = HostConfigLoader.load(args, excludedFromSettings(args, options));
+        HostSettings settings = config.settings();
+        SwipeloopHost.createDataDir(settings.dataDir());
+        try (LoadedPlugins plugins = LoadedPlugins.load(SwipeloopHost.pluginsDir(settings), settings.dataDir(),
+                HostVersion.get(), settings.storage(), config.sources());
+             ExportService service = ExportService.open(settings, plugins, HostVersion.get())) {
+            Exporter exporter = service.exporter();
+            String appId = app(args.last("app"), plugins.storage().apps());
+            ExportPlan plan;
+            try {
+                plan = exporter.plan(appId, formatId, options);
+            } catch (ExportRequestException e) {
+                throw new UsageException(e.unknownFormat() ? e.getMessage() : e.errors().stream()
+                        .map(error -> SettingSources.flagName(error.key()) + " " + error.message())
+                        .collect(Collectors.joining("; ")));
+            }
+            return write(exporter, plan, args, out, err, terminal);
+        }
+    }
+
+    private static int write(Exporter exporter, ExportPlan plan, Args args, PrintStream out, PrintStream err,
+                             boolean terminal) {
+        String target = args.last("out");
+        ExportProgress progress = Exporter.progressOf(plan);
+        try {
+            if ("-".equals(target)) {
+                JsonObject manifest;
+                try (ProgressBar bar = new ProgressBar(progress, err, terminal)) {
+                    manifest = exporter.run(plan, out, progress);
+                    out.flush();
+                    bar.finish();
+                }
+                String manifestPath = args.last("manifest");
+                if (manifestPath != null) {
+                    writeAtomically(Path.of(manifestPath), ExportManifest.toJson(manifest));
+                }
+                return 0;
+            }
+            Output output = Output.of(target, plan);
+            Path partial = output.file().resolveSibling(output.file().getFileName() + ".partial");
+            Files.createDirectories(partial.toAbsolutePath().getParent());
+            JsonObject manifest;
+            try (ProgressBar bar = new ProgressBar(progress, err, terminal)) {
+                try (OutputStream file = Files.newOutputStream(partial)) {
+                    manifest = exporter.run(plan, file, progress);
+                }
+                bar.finish();
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(partial);
+                throw e;
+            }
+            Path written;
+            if (output.unpackInto() != null) {
+                manifest = ExportManifest.withFiles(manifest, ZipToDirectory.unpack(partial, output.unpackInto()));
+                Files.delete(partial);
+                written = output.unpackInto();
+            } else {
+                Files.move(partial, output.file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                written = output.file();
+            }
+            Path manifestPath = args.last("manifest") != null ? Path.of(args.last("manifest"))
+                    : output.unpackInto() != null ? output.unpackInto().resolve("manifest.json")
+                    : written.resolveSibling(written.getFileName() + ".manifest.json");
+            writeAtomically(manifestPath, ExportManifest.toJson(manifest));
+            err.printf(Locale.ROOT, "swipeloop: exported %,d rows (%s) to %s in %.1f s; manifest %s%n",
+                    manifest.get("rows").getAsLong(), plan.format().id(), written, progress.elapsedSeconds(), manifestPath);
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("export failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the output goes: a file, or a directory to unpack a zip format into. */
+    private record Output(Path file, Path unpackInto) {
+        static Output of(String target, ExportPlan plan) {
+            if (target == null) {
+                return new Output(Path.of(plan.fileName()), null);
+            }
+            Path path = Path.of(target);
+            boolean directory = target.endsWith("/") || Files.isDirectory(path);
+            if (!directory) {
+                return new Output(path, null);
+            }
+            if (plan.format().fileExtension().equals("zip")) {
+                return new Output(path.resolve(plan.fileName()), path);
+            }
+            return new Output(path.resolve(plan.fileName()), null);
+        }
+    }
+
+    private static void writeAtomically(Path path, String text) throws IOException {
+        Path temp = path.resolveSibling(path.getFileName() + ".partial");
+        Files.writeString(temp, text, StandardCharsets.UTF_8);
+        Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The app to export: the one given, or the only one there is. */
+    private static String app(String given, List<App> apps) {
+        List<String> ids = apps.stream().map(App::id).toList();
+        if (given != null && !given.equals("true")) {
+            if (!ids.contains(given)) {
+                throw new UsageException("no app '" + given + "' in this storage (apps: "
+                        + (ids.isEmpty() ? "none" : String.join(", ", ids)) + ")");
+            }
+            return given;
+        }
+        if (ids.size() == 1) {
+            return ids.get(0);
+        }
+        throw new UsageException(ids.isEmpty() ? "there is no app to export yet; create one with 'swipeloop apps create'"
+                : "--app is required when there are several apps: " + String.join(", ", ids));
+    }
+
+    /** Flags that are neither the command's own nor host or plugin settings are export options. */
+    private static Map<String, String> exportOptions(Args args) {
+        List<String> hostKeys = HostSettings.SPEC.keys().stream().map(ConfigKey::name).toList();
+        Map<String, String> options = new LinkedHashMap<>();
+        args.settings().forEach((key, value) -> {
+            if (!COMMAND_FLAGS.contains(key) && !hostKeys.contains(key) && !key.startsWith("plugin.")) {
+                options.put(key, value);
+            }
+        });
+        return options;
+    }
+
+    private static String[] excludedFromSettings(Args args, Map<String, String> options) {
+        List<String> excluded = new ArrayList<>(List.of("format", "out", "app", "manifest"));
+        excluded.addAll(options.keySet());
+        return excluded.toArray(String[]::new);
+    }
+}

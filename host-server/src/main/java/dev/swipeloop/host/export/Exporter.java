@@ -1,0 +1,145 @@
+package dev.swipeloop.host.export;
+
+import com.google.gson.JsonObject;
+import dev.swipeloop.sdk.config.Config;
+import dev.swipeloop.sdk.config.ConfigError;
+import dev.swipeloop.sdk.config.ConfigSpec;
+import dev.swipeloop.sdk.export.ExportFormat;
+import dev.swipeloop.sdk.export.ExportOptions;
+import dev.swipeloop.sdk.storage.StorageBackend;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Runs exports for the CLI, the streamed HTTP endpoint and background jobs alike: checks the
+ * request and fixes its seq range ({@link #plan}), then streams the format's output while
+ * counting its bytes and sha256 ({@link #run}), and moves a named cursor only once the whole
+ * export was written.
+ */
+public final class Exporter {
+    private final StorageBackend storage;
+    private final Function<String, Optional<ExportFormat>> formats;
+    private final java.util.function.Supplier<List<String>> formatIds;
+    private final Function<String, String> formatVersions;
+    private final byte[] pseudonymKey;
+    private final ImageSource images;
+    private final RaterFlags flags;
+    private final String imageUrlBase;
+    private final String hostVersion;
+    private final Clock clock;
+
+    /**
+     * @param formats        the started export formats, by id
+     * @param formatIds      the ids of the started formats, for error messages
+     * @param formatVersions a format id to the version of the plugin that brought it
+     * @param imageUrlBase   prefixed to image URLs that are only a path ({@code /media/…}) so that
+     *                       exports carry URLs a pipeline can fetch; null leaves them as they are
+     */
+    public Exporter(StorageBackend storage, Function<String, Optional<ExportFormat>> formats,
+                    java.util.function.Supplier<List<String>> formatIds, Function<String, String> formatVersions,
+                    byte[] pseudonymKey, ImageSource images, RaterFlags flags, String imageUrlBase, String hostVersion,
+                    Clock clock) {
+        this.storage = storage;
+        this.formats = formats;
+        this.formatIds = formatIds;
+        this.formatVersions = formatVersions;
+        this.pseudonymKey = pseudonymKey.clone();
+        this.images = images;
+        this.flags = flags;
+        this.imageUrlBase = imageUrlBase;
+        this.hostVersion = hostVersion;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks the format and every option (all errors at once) and fixes the range: from
+     * {@code afterSeq}, or the named cursor, or the start, up to the app's last vote now.
+     *
+     * @throws ExportRequestException for an unknown format or bad options
+     */
+    public ExportPlan plan(String appId, String formatId, Map<String, String> raw) {
+        ExportFormat format = formats.apply(formatId)
+                .orElseThrow(() -> ExportRequestException.unknownFormat(formatId, formatIds.get()));
+        Map<String, String> common = new LinkedHashMap<>();
+        Map<String, String> own = new LinkedHashMap<>();
+        raw.forEach((key, value) -> (ExportOptions.COMMON.contains(key) ? common : own).put(key, value));
+        List<ConfigError> errors = new ArrayList<>(CommonOptions.SPEC.validate(common));
+        errors.addAll(format.optionSpec().validate(own).stream()
+                .map(e -> e.message().startsWith("unknown setting") ? new ConfigError(e.key(), "unknown option for format '"
+                        + formatId + "'; " + knownOptions(format)) : e)
+                .toList());
+        if (common.containsKey("afterSeq") && common.containsKey("cursor")) {
+            errors.add(new ConfigError("afterSeq", "cannot be combined with cursor, which decides where to start"));
+        }
+        if (!errors.isEmpty()) {
+            throw ExportRequestException.invalidOptions(errors);
+        }
+        CommonOptions options = CommonOptions.from(CommonOptions.SPEC.parse(common));
+        Config formatOptions = format.optionSpec().parse(own);
+        long afterSeq = options.cursor() != null
+                ? storage.exportCursor(appId, options.cursor()).orElse(0L)
+                : options.afterSeq() != null ? options.afterSeq() : 0L;
+        long lastSeq = Math.max(afterSeq, storage.lastSeq(appId));
+        return new ExportPlan(appId, format, formatVersions.apply(formatId), new ExportOptions(appId, raw), options,
+                formatOptions, afterSeq, lastSeq);
+    }
+
+    private static String knownOptions(ExportFormat format) {
+        List<String> names = new ArrayList<>(ExportOptions.COMMON);
+        format.optionSpec().keys().forEach(key -> names.add(key.name()));
+        return "known: " + String.join(", ", names);
+    }
+
+    /** The options every export has, for help texts and the configuration reference. */
+    public static ConfigSpec commonOptions() {
+        return CommonOptions.SPEC;
+    }
+
+    /** A fresh progress for {@code plan}, to watch from another thread while {@link #run} works. */
+    public static ExportProgress progressOf(ExportPlan plan) {
+        return new ExportProgress(plan.afterSeq(), plan.lastSeq());
+    }
+
+    /**
+     * Writes the export to {@code out} (not closed) and returns its manifest. A named cursor is
+     * moved to the end of the range only after the format returned without error, so a failed
+     * or cut-off export is delivered again next time.
+     */
+    public JsonObject run(ExportPlan plan, OutputStream out, ExportProgress progress) throws IOException {
+        Instant startedAt = clock.instant();
+        RunningExport job = new RunningExport(storage, plan, pseudonymKey, images, flags, imageUrlBase, progress);
+        MessageDigest sha256 = sha256();
+        CountingOutputStream counted = new CountingOutputStream(new DigestOutputStream(out, sha256));
+        // Formats may write a few bytes at a time; hashing and the socket want large writes.
+        BufferedOutputStream buffered = new BufferedOutputStream(counted, 1 << 16);
+        plan.format().write(job, buffered);
+        buffered.flush();
+        if (plan.common().cursor() != null) {
+            storage.saveExportCursor(plan.appId(), plan.common().cursor(), plan.lastSeq());
+        }
+        List<ExportManifest.FileEntry> files = List.of(new ExportManifest.FileEntry(plan.fileName(), counted.count(),
+                HexFormat.of().formatHex(sha256.digest())));
+        return ExportManifest.of(plan, job.tally(), hostVersion, startedAt, clock.instant(), files);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

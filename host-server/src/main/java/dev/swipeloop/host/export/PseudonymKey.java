@@ -1,0 +1,60 @@
+package dev.swipeloop.host.export;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * The key behind rater pseudonyms: the {@code export.pseudonymKey} setting when given (hosts that
+ * share a database must share it), else a random key kept in {@code <data>/export-pseudonym.key},
+ * made on first use and readable by its owner only.
+ */
+final class PseudonymKey {
+    static final String FILE_NAME = "export-pseudonym.key";
+
+    private PseudonymKey() {
+    }
+
+    static byte[] load(String setting, Path dataDir) {
+        if (setting != null && !setting.isBlank()) {
+            return setting.getBytes(StandardCharsets.UTF_8);
+        }
+        Path file = dataDir.resolve(FILE_NAME);
+        try {
+            if (!Files.exists(file)) {
+                create(file);
+            }
+            return HexFormat.of().parseHex(Files.readString(file, StandardCharsets.US_ASCII).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the rater pseudonym key " + file, e);
+        }
+    }
+
+    private static void create(Path file) throws IOException {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
+        try {
+            try {
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // Not a POSIX file system (Windows): the data directory's own access rules apply.
+            }
+            Files.writeString(temp, HexFormat.of().formatHex(key) + "\n", StandardCharsets.US_ASCII,
+                    StandardOpenOption.SYNC);
+            // Two processes racing here (the CLI beside a running host) must end with one key.
+            Files.createLink(file, temp);
+        } catch (FileAlreadyExistsException e) {
+            // The other one won; use its key.
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
