@@ -109,9 +109,9 @@ final class ExportsController {
                 out.flush();
             } catch (IOException | RuntimeException e) {
                 jobs.streamedFinished(record, null, e);
-                LOG.warn("Streamed export {} ({} of app {}) failed after the response started: {}", record.id(),
-                        plan.format().id(), plan.appId(), e.toString());
-                throw new ExportAborted(e);
+                LOG.warn("Streamed export {} ({} of app {}) failed after the response started; cutting the"
+                        + " connection: {}", record.id(), plan.format().id(), plan.appId(), e.toString());
+                ResponseAbort.abort(ctx, e);
             }
         } finally {
             streams.release();
@@ -234,14 +234,5 @@ final class ExportsController {
                 ? "/v1/exports/jobs/" + job.id() + "/download" : null);
         out.add("manifest", job.manifest());
         return out;
-    }
-
-    /** Thrown after the response started: Jetty then aborts the connection instead of ending the body. */
-    static final class ExportAborted extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ExportAborted(Throwable cause) {
-            super("export aborted mid-stream", cause);
-        }
     }
 }

@@ -66,6 +66,11 @@ public final class ExportScenario {
 
     /** Sends the votes in one batch and checks they were all accepted. */
     public void send(List<String> votes) {
+        send(host, app, votes);
+    }
+
+    /** Sends votes for {@code app} in one batch and checks they were all accepted. */
+    public static void send(TestHost host, TestHost.TestApp app, List<String> votes) {
         var response = host.http().post("/v1/votes", app.publishableKey(), TestHost.ORIGIN,
                 "{\"votes\":[" + String.join(",", votes) + "]}");
         assertEquals(202, response.statusCode(), response.body());
