@@ -15,7 +15,8 @@ import java.time.format.DateTimeParseException;
  * Declared with the same {@link ConfigSpec} as settings, so every bad option is reported at once.
  */
 record CommonOptions(Instant since, Instant until, String model, int minVotes, boolean excludeFlagged,
-                     SplitPlan splits, boolean derivedPairs, Long afterSeq, String cursor, boolean fetchMedia) {
+                     SplitPlan splits, String split, boolean derivedPairs, Long afterSeq, String cursor,
+                     boolean fetchMedia) {
 
     static final ConfigSpec SPEC = new ConfigSpec()
             .define("since", ConfigType.STRING, null, false,
@@ -32,6 +33,8 @@ record CommonOptions(Instant since, Instant until, String model, int minVotes, b
             .define("splits", ConfigType.STRING, "train:1", false,
                     "Dataset splits with weights, e.g. train:0.9,test:0.1; every row of one prompt group lands in one split",
                     value -> SplitPlan.problem((String) value))
+            .define("split", ConfigType.STRING, null, false,
+                    "Write only the rows of this split (one of splits), for formats that hold one split per file")
             .define("derivedPairs", ConfigType.BOOLEAN, false, false,
                     "Also emit pairs made from one rater's like and dislike on the same prompt group (marked derived)")
             .define("afterSeq", ConfigType.LONG, null, false,
@@ -48,7 +51,7 @@ record CommonOptions(Instant since, Instant until, String model, int minVotes, b
         Long afterSeq = config.has("afterSeq") ? config.getLong("afterSeq") : null;
         return new CommonOptions(instant(config, "since"), instant(config, "until"), config.getString("model"),
                 config.getInt("minVotes"), config.getBoolean("excludeFlagged"), SplitPlan.parse(config.getString("splits")),
-                config.getBoolean("derivedPairs"), afterSeq, config.getString("cursor"), config.getBoolean("fetchMedia"));
+                config.getString("split"), config.getBoolean("derivedPairs"), afterSeq, config.getString("cursor"), config.getBoolean("fetchMedia"));
     }
 
     private static Instant instant(Config config, String key) {

@@ -81,6 +81,12 @@ public final class Exporter {
                 .map(e -> e.message().startsWith("unknown setting") ? new ConfigError(e.key(), "unknown option for format '"
                         + formatId + "'; " + knownOptions(format)) : e)
                 .toList());
+        String splits = common.getOrDefault("splits", "train:1");
+        String split = common.get("split");
+        if (split != null && SplitPlan.problem(splits) == null && !SplitPlan.parse(splits).names().contains(split.trim())) {
+            errors.add(new ConfigError("split", "must be one of the splits (" + String.join(", ",
+                    SplitPlan.parse(splits).names()) + ")"));
+        }
         if (common.containsKey("afterSeq") && common.containsKey("cursor")) {
             errors.add(new ConfigError("afterSeq", "cannot be combined with cursor, which decides where to start"));
         }

@@ -146,6 +146,13 @@ final class RowReader implements Iterator<ExportRow> {
     }
 
     private void offer(ExportRow row) {
+        String only = plan.common().split();
+        if (only != null && !only.equals(row.split())) {
+            if (!row.derived()) {
+                exclude("other split");
+            }
+            return;
+        }
         if (kinds.contains(row.vote().judgement().kind())) {
             ready.add(row);
         } else if (!row.derived()) {

@@ -173,6 +173,26 @@ class StreamedExportIT {
     }
 
     @Test
+    void oneSplitCanBeWrittenAlone() throws Exception {
+        String splits = "splits=train:0.5,test:0.5";
+        Path all = save(export("/v1/exports/jsonl?" + splits), "all.jsonl");
+        long inTest = Duck.rows("SELECT * FROM read_json(" + Duck.quote(all) + ", format='newline_delimited')"
+                + " WHERE split = 'test'").size();
+        HttpResponse<byte[]> response = export("/v1/exports/jsonl?" + splits + "&split=test");
+        List<Map<String, Object>> rows = Duck.rows("SELECT DISTINCT split FROM read_json("
+                + Duck.quote(save(response, "test.jsonl")) + ", format='newline_delimited')");
+        JsonObject manifest = manifestOf(response);
+        assertEquals(inTest, manifest.get("rows").getAsLong());
+        assertEquals(14 - inTest, manifest.getAsJsonObject("excluded").get("other split").getAsLong());
+        assertTrue(inTest > 0 && inTest < 14, "the scenario's four groups fall in both splits: " + inTest);
+        assertEquals(List.of(Map.of("split", "test")), rows);
+        HttpResponse<String> unknown = host.http().get("/v1/exports/jsonl?" + splits + "&split=validation",
+                scenario.app().secretKey());
+        assertEquals(400, unknown.statusCode());
+        assertTrue(unknown.body().contains("\"split\"") && unknown.body().contains("train, test"), unknown.body());
+    }
+
+    @Test
     void derivedPairsComeFromOneRatersLikeAndDislikeInAGroup() throws Exception {
         HttpResponse<byte[]> response = export("/v1/exports/trl-preference?derivedPairs=true");
         List<Map<String, Object>> rows = Duck.rows("SELECT chosen, rejected FROM read_json("

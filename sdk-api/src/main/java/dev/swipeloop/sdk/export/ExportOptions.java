@@ -15,7 +15,7 @@ public record ExportOptions(String appId, Map<String, String> values) {
      * otherwise. Described in {@code docs/exports.md}.
      */
     public static final List<String> COMMON = List.of(
-            "since", "until", "model", "minVotes", "excludeFlagged", "splits", "derivedPairs",
+            "since", "until", "model", "minVotes", "excludeFlagged", "splits", "split", "derivedPairs",
             "afterSeq", "cursor", "fetchMedia");
 
     public ExportOptions {
