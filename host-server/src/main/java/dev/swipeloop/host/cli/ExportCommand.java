@@ -56,15 +56,22 @@ final class ExportCommand {
              ExportService service = ExportService.open(settings, plugins, HostVersion.get())) {
             Exporter exporter = service.exporter();
             String appId = app(args.last("app"), plugins.storage().apps());
-            ExportPlan plan;
-            try {
-                plan = exporter.plan(appId, formatId, options);
-            } catch (ExportRequestException e) {
-                throw new UsageException(e.unknownFormat() ? e.getMessage() : e.errors().stream()
+            try (ExportPlan plan = plan(exporter, appId, formatId, options)) {
+                return write(exporter, plan, args, out, err, terminal);
+            }
+        }
+    }
+
+    private static ExportPlan plan(Exporter exporter, String appId, String formatId, Map<String, String> options) {
+        try {
+            return exporter.plan(appId, formatId, options);
+        } catch (ExportRequestException e) {
+            if (e.kind() == ExportRequestException.Kind.INVALID_OPTIONS) {
+                throw new UsageException(e.errors().stream()
                         .map(error -> SettingSources.flagName(error.key()) + " " + error.message())
                         .collect(Collectors.joining("; ")));
             }
-            return write(exporter, plan, args, out, err, terminal);
+            throw new UsageException(e.getMessage());
         }
     }
 
@@ -78,40 +85,44 @@ final class ExportCommand {
                 try (ProgressBar bar = new ProgressBar(progress, err, terminal)) {
                     manifest = exporter.run(plan, out, progress);
                     out.flush();
+                    // A PrintStream swallows write errors: a reader that went away (| head) shows only here.
+                    if (out.checkError()) {
+                        throw new IOException("stdout was closed before the export was written in full");
+                    }
                     bar.finish();
                 }
                 String manifestPath = args.last("manifest");
                 if (manifestPath != null) {
                     writeAtomically(Path.of(manifestPath), ExportManifest.toJson(manifest));
                 }
+                exporter.delivered(plan);
                 return 0;
             }
             Output output = Output.of(target, plan);
-            Path partial = output.file().resolveSibling(output.file().getFileName() + ".partial");
-            Files.createDirectories(partial.toAbsolutePath().getParent());
             JsonObject manifest;
             try (ProgressBar bar = new ProgressBar(progress, err, terminal)) {
-                try (OutputStream file = Files.newOutputStream(partial)) {
+                try (OutputStream file = Files.newOutputStream(output.partial())) {
                     manifest = exporter.run(plan, file, progress);
                 }
                 bar.finish();
             } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(partial);
+                Files.deleteIfExists(output.partial());
                 throw e;
             }
             Path written;
             if (output.unpackInto() != null) {
-                manifest = ExportManifest.withFiles(manifest, ZipToDirectory.unpack(partial, output.unpackInto()));
-                Files.delete(partial);
+                manifest = ExportManifest.withFiles(manifest, ZipToDirectory.unpack(output.partial(), output.unpackInto()));
                 written = output.unpackInto();
             } else {
-                Files.move(partial, output.file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(output.partial(), output.file(), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
                 written = output.file();
             }
             Path manifestPath = args.last("manifest") != null ? Path.of(args.last("manifest"))
                     : output.unpackInto() != null ? output.unpackInto().resolve("manifest.json")
                     : written.resolveSibling(written.getFileName() + ".manifest.json");
             writeAtomically(manifestPath, ExportManifest.toJson(manifest));
+            exporter.delivered(plan);
             err.printf(Locale.ROOT, "swipeloop: exported %,d rows (%s) to %s in %.1f s; manifest %s%n",
                     manifest.get("rows").getAsLong(), plan.format().id(), written, progress.elapsedSeconds(), manifestPath);
             return 0;
@@ -120,21 +131,37 @@ final class ExportCommand {
         }
     }
 
-    /** Where the output goes: a file, or a directory to unpack a zip format into. */
-    private record Output(Path file, Path unpackInto) {
-        static Output of(String target, ExportPlan plan) {
+    /**
+     * Where the output goes: a file, or a directory to unpack a zip format into. The output is
+     * first written to {@code partial}, beside the target, never inside a dataset directory.
+     */
+    private record Output(Path file, Path unpackInto, Path partial) {
+        static Output of(String target, ExportPlan plan) throws IOException {
             if (target == null) {
-                return new Output(Path.of(plan.fileName()), null);
+                Path file = Path.of(plan.fileName());
+                return new Output(file, null, Path.of(plan.fileName() + ".partial"));
             }
-            Path path = Path.of(target);
+            Path path = Path.of(target).toAbsolutePath().normalize();
             boolean directory = target.endsWith("/") || Files.isDirectory(path);
             if (!directory) {
-                return new Output(path, null);
+                Files.createDirectories(path.getParent());
+                return new Output(path, null, path.resolveSibling(path.getFileName() + ".partial"));
             }
-            if (plan.format().fileExtension().equals("zip")) {
-                return new Output(path.resolve(plan.fileName()), path);
+            if (!plan.format().fileExtension().equals("zip")) {
+                Files.createDirectories(path);
+                Path file = path.resolve(plan.fileName());
+                return new Output(file, null, file.resolveSibling(file.getFileName() + ".partial"));
             }
-            return new Output(path.resolve(plan.fileName()), null);
+            if (Files.isDirectory(path)) {
+                try (var entries = Files.list(path)) {
+                    if (entries.findAny().isPresent()) {
+                        // Old files (a split no longer made) would be read with the new ones.
+                        throw new UsageException(path + " is not empty; unpack a dataset into a new or empty directory");
+                    }
+                }
+            }
+            Files.createDirectories(path.getParent());
+            return new Output(null, path, path.resolveSibling(path.getFileName() + ".partial.zip"));
         }
     }
 

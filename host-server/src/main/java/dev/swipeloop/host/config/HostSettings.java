@@ -4,6 +4,7 @@ import dev.swipeloop.sdk.config.Config;
 import dev.swipeloop.sdk.config.ConfigSpec;
 import dev.swipeloop.sdk.config.ConfigType;
 import dev.swipeloop.sdk.config.Validator;
+import dev.swipeloop.host.export.PseudonymKey;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -79,8 +80,9 @@ public record HostSettings(
             .define("export.fetchMedia.timeoutMillis", ConfigType.INT, 10_000, false,
                     "Longest one image download of an export may take, connecting included", Validator.range(100, 600_000))
             .define("export.pseudonymKey", ConfigType.PASSWORD, null, false,
-                    "Key of the rater pseudonyms in exports (HMAC-SHA256); hosts sharing a database must share it."
-                            + " Default: a random key kept in <data>/export-pseudonym.key")
+                    "Key of the rater pseudonyms in exports (HMAC-SHA256): 64 hex digits, e.g. another host's"
+                            + " <data>/export-pseudonym.key; hosts sharing a database must share it. Default: a random key"
+                            + " kept in that file", value -> PseudonymKey.problem(((String) value).trim()))
             .define("export.concurrentJobs", ConfigType.INT, 1, false,
                     "Background exports (POST /v1/exports) that run at once; more wait in line", Validator.range(1, 16))
             .define("export.keepJobs", ConfigType.INT, 50, false,

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * under {@code <data>/exports/<id>/}, and its status, progress and manifest are read back until
  * it can be downloaded. Job records live on disk, so history and downloads survive a restart; a
  * job that was running when the host stopped is marked failed on the next start. The newest
- * {@code keep} finished records per host are kept, older ones (and their files) deleted.
+ * {@code keep} finished records of each app are kept, older ones (and their files) deleted.
  */
 public final class BackgroundExports implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundExports.class);
@@ -65,14 +65,22 @@ public final class BackgroundExports implements AutoCloseable {
         markInterruptedJobsFailed();
     }
 
-    /** Queues the export; returns its record (state {@code queued}). */
+    /**
+     * Queues the export; returns its record (state {@code queued}). Takes the plan over: it is
+     * closed, letting go of its cursor, when the job ends.
+     */
     public ExportJobRecord submit(ExportPlan plan) {
-        ExportJobRecord job = new ExportJobRecord(newId(), plan.appId(), plan.format().id(), ExportJobRecord.QUEUED,
-                false, clock.instant(), null, plan.fileName(), null, null);
-        save(job);
-        running.put(job.id(), Exporter.progressOf(plan));
-        workers.execute(() -> runJob(job, plan));
-        return job;
+        try {
+            ExportJobRecord job = new ExportJobRecord(newId(), plan.appId(), plan.format().id(), ExportJobRecord.QUEUED,
+                    false, clock.instant(), null, plan.fileName(), null, null);
+            save(job);
+            running.put(job.id(), Exporter.progressOf(plan));
+            workers.execute(() -> runJob(job, plan));
+            return job;
+        } catch (RuntimeException e) {
+            plan.close();
+            throw e;
+        }
     }
 
     private void runJob(ExportJobRecord queued, ExportPlan plan) {
@@ -88,15 +96,21 @@ public final class BackgroundExports implements AutoCloseable {
             }
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             save(job.withState(ExportJobRecord.DONE, clock.instant(), null, manifest));
+            exporter.delivered(plan);
             LOG.info("Export {} ({} of app {}) done: {} rows", job.id(), job.format(), job.appId(),
                     manifest.get("rows").getAsLong());
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
+            // Errors too (a plugin's NoClassDefFoundError): the record must not stay "running".
             LOG.warn("Export {} ({} of app {}) failed", job.id(), job.format(), job.appId(), e);
             deleteQuietly(partial);
             save(job.withState(ExportJobRecord.FAILED, clock.instant(), describe(e), null));
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
         } finally {
+            plan.close();
             running.remove(job.id());
-            prune();
+            prune(job.appId());
         }
     }
 
@@ -109,10 +123,10 @@ public final class BackgroundExports implements AutoCloseable {
     }
 
     /** Marks a streamed export finished, with its manifest or the reason it failed. */
-    public void streamedFinished(ExportJobRecord job, JsonObject manifest, Exception failure) {
+    public void streamedFinished(ExportJobRecord job, JsonObject manifest, Throwable failure) {
         save(failure == null ? job.withState(ExportJobRecord.DONE, clock.instant(), null, manifest)
                 : job.withState(ExportJobRecord.FAILED, clock.instant(), describe(failure), null));
-        prune();
+        prune(job.appId());
     }
 
     /** The app's job, if it exists and is the app's. */
@@ -193,9 +207,12 @@ public final class BackgroundExports implements AutoCloseable {
         return jobs;
     }
 
-    /** Deletes the oldest finished records beyond {@code keep}, with their files. */
-    private synchronized void prune() {
-        List<ExportJobRecord> finished = all().stream().filter(ExportJobRecord::finished).toList();
+    /**
+     * Deletes the app's oldest finished records beyond {@code keep}, with their files; per app,
+     * so one busy tenant never deletes another's exports.
+     */
+    private synchronized void prune(String appId) {
+        List<ExportJobRecord> finished = jobs(appId).stream().filter(ExportJobRecord::finished).toList();
         for (ExportJobRecord old : finished.subList(Math.min(keep, finished.size()), finished.size())) {
             deleteTree(directory(old.id()));
         }
@@ -211,7 +228,7 @@ public final class BackgroundExports implements AutoCloseable {
         }
     }
 
-    private static String describe(Exception e) {
+    private static String describe(Throwable e) {
         String message = e.getMessage();
         return message == null ? e.getClass().getSimpleName() : message.replaceAll("\\s+", " ").trim();
     }

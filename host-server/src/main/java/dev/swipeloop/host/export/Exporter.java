@@ -40,6 +40,7 @@ public final class Exporter {
     private final String imageUrlBase;
     private final String hostVersion;
     private final Clock clock;
+    private final CursorLeases cursors = new CursorLeases();
 
     /**
      * @param formats        the started export formats, by id
@@ -94,13 +95,67 @@ public final class Exporter {
             throw ExportRequestException.invalidOptions(errors);
         }
         CommonOptions options = CommonOptions.from(CommonOptions.SPEC.parse(common));
+        checkStorageCanDo(appId, options);
         Config formatOptions = format.optionSpec().parse(own);
-        long afterSeq = options.cursor() != null
-                ? storage.exportCursor(appId, options.cursor()).orElse(0L)
-                : options.afterSeq() != null ? options.afterSeq() : 0L;
-        long lastSeq = Math.max(afterSeq, storage.lastSeq(appId));
-        return new ExportPlan(appId, format, formatVersions.apply(formatId), new ExportOptions(appId, raw), options,
-                formatOptions, afterSeq, lastSeq);
+        String cursorName = options.cursor() == null ? null
+                : options.split() == null ? options.cursor() : options.cursor() + "@" + options.split();
+        CursorLeases.Lease lease = null;
+        if (cursorName != null) {
+            lease = cursors.acquire(appId, cursorName);
+            if (lease == null) {
+                throw ExportRequestException.cursorBusy(cursorName);
+            }
+        }
+        try {
+            long afterSeq = cursorName != null ? storage.exportCursor(appId, cursorName).orElse(0L)
+                    : options.afterSeq() != null ? options.afterSeq() : 0L;
+            long lastSeq = Math.max(afterSeq, storage.lastSeq(appId));
+            return new ExportPlan(appId, format, formatVersions.apply(formatId), new ExportOptions(appId, raw), options,
+                    formatOptions, afterSeq, lastSeq, cursorName, lease);
+        } catch (RuntimeException e) {
+            if (lease != null) {
+                lease.release();
+            }
+            throw e;
+        }
+    }
+
+    /** Options the storage backend or the host cannot serve are refused before anything is written. */
+    private void checkStorageCanDo(String appId, CommonOptions options) {
+        List<ConfigError> errors = new ArrayList<>();
+        if (options.excludeFlagged() && !flags.available()) {
+            errors.add(new ConfigError("excludeFlagged", "no rater-quality checks run on this host yet, so no rater"
+                    + " is flagged; leave it out"));
+        }
+        if (options.minVotes() > 0 && !supported(() -> storage.judgements(appId, List.of()))) {
+            errors.add(new ConfigError("minVotes", "storage '" + storage.id() + "' cannot count the votes per item"));
+        }
+        if (options.cursor() != null && !supported(() -> storage.exportCursor(appId, options.cursor()))) {
+            errors.add(new ConfigError("cursor", "storage '" + storage.id() + "' keeps no export cursors; use afterSeq"));
+        }
+        if (!errors.isEmpty()) {
+            throw ExportRequestException.invalidOptions(errors);
+        }
+    }
+
+    private static boolean supported(Runnable probe) {
+        try {
+            probe.run();
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Records that the export reached its reader in full: moves a named cursor to the end of the
+     * range. Call it last, after the output was flushed (and renamed, unpacked, recorded), so that
+     * an export that failed anywhere is delivered again next time.
+     */
+    public void delivered(ExportPlan plan) {
+        if (plan.cursorName() != null) {
+            storage.saveExportCursor(plan.appId(), plan.cursorName(), plan.lastSeq());
+        }
     }
 
     private static String knownOptions(ExportFormat format) {
@@ -120,9 +175,8 @@ public final class Exporter {
     }
 
     /**
-     * Writes the export to {@code out} (not closed) and returns its manifest. A named cursor is
-     * moved to the end of the range only after the format returned without error, so a failed
-     * or cut-off export is delivered again next time.
+     * Writes the export to {@code out} (not closed) and returns its manifest. Moves no cursor: the
+     * caller calls {@link #delivered} once the output is safely where it goes.
      */
     public JsonObject run(ExportPlan plan, OutputStream out, ExportProgress progress) throws IOException {
         Instant startedAt = clock.instant();
@@ -133,9 +187,6 @@ public final class Exporter {
         BufferedOutputStream buffered = new BufferedOutputStream(counted, 1 << 16);
         plan.format().write(job, buffered);
         buffered.flush();
-        if (plan.common().cursor() != null) {
-            storage.saveExportCursor(plan.appId(), plan.common().cursor(), plan.lastSeq());
-        }
         List<ExportManifest.FileEntry> files = List.of(new ExportManifest.FileEntry(plan.fileName(), counted.count(),
                 HexFormat.of().formatHex(sha256.digest())));
         return ExportManifest.of(plan, job.tally(), hostVersion, startedAt, clock.instant(), files);

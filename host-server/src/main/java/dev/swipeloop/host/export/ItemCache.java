@@ -54,6 +54,12 @@ final class ItemCache {
                 item.updatedAt());
     }
 
+    /** The item, loading it alone if it is not in the cache; null when it does not exist. */
+    Item require(String id) {
+        load(java.util.List.of(id));
+        return get(id);
+    }
+
     /** The item, or null when it does not exist (or was not loaded). */
     Item get(String id) {
         return id == null ? null : items.get(id);

@@ -13,10 +13,11 @@ import java.util.HexFormat;
 
 /**
  * The key behind rater pseudonyms: the {@code export.pseudonymKey} setting when given (hosts that
- * share a database must share it), else a random key kept in {@code <data>/export-pseudonym.key},
- * made on first use and readable by its owner only.
+ * share a database must share it: copy one host's key file into the others' setting), else a
+ * random key kept in {@code <data>/export-pseudonym.key} as 64 hex digits, made on first use and
+ * readable by its owner only.
  */
-final class PseudonymKey {
+public final class PseudonymKey {
     static final String FILE_NAME = "export-pseudonym.key";
 
     private PseudonymKey() {
@@ -24,7 +25,7 @@ final class PseudonymKey {
 
     static byte[] load(String setting, Path dataDir) {
         if (setting != null && !setting.isBlank()) {
-            return setting.getBytes(StandardCharsets.UTF_8);
+            return fromSetting(setting.trim());
         }
         Path file = dataDir.resolve(FILE_NAME);
         try {
@@ -35,6 +36,26 @@ final class PseudonymKey {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the rater pseudonym key " + file, e);
         }
+    }
+
+    /**
+     * 64 hex digits are the 32 bytes they spell, as in the key file, so the file's content can be
+     * copied into the setting of another host; any other text is used as UTF-8 and must be long
+     * enough to be a key rather than a password.
+     */
+    static byte[] fromSetting(String setting) {
+        String problem = problem(setting);
+        if (problem != null) {
+            throw new IllegalArgumentException("export.pseudonymKey " + problem);
+        }
+        return setting.matches("[0-9a-fA-F]{64}") ? HexFormat.of().parseHex(setting)
+                : setting.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Null when {@code setting} can be a key, else what a key looks like (for settings validation). */
+    public static String problem(String setting) {
+        return setting.matches("[0-9a-fA-F]{64}") || setting.getBytes(StandardCharsets.UTF_8).length >= 32 ? null
+                : "must be 64 hex digits (the content of " + FILE_NAME + ") or at least 32 bytes of text";
     }
 
     private static void create(Path file) throws IOException {

@@ -51,7 +51,7 @@ final class RowReader implements Iterator<ExportRow> {
         this.tally = tally;
         this.progress = progress;
         this.countExclusions = countExclusions;
-        this.derived = plan.common().derivedPairs() ? new DerivedPairs() : null;
+        this.derived = plan.common().derivedPairs() ? new DerivedPairs(items::require) : null;
         this.position = plan.afterSeq();
         progress.passStarted();
     }
@@ -77,7 +77,8 @@ final class RowReader implements Iterator<ExportRow> {
         List<Vote> page = limit <= 0 ? List.of() : storage.votesAfter(plan.appId(), position, limit);
         List<Vote> inRange = new ArrayList<>(page.size());
         for (Vote vote : page) {
-            if (vote.seq() <= plan.lastSeq()) {
+            // Past the range, or (from a faulty backend) not after the position: either would loop.
+            if (vote.seq() <= plan.lastSeq() && vote.seq() > position) {
                 inRange.add(vote);
             }
         }

@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,12 +91,11 @@ final class ExportsController {
      */
     void stream(Context ctx) throws IOException {
         KeyAuth.Caller caller = auth.secret(ctx);
-        ExportPlan plan = plan(caller, ctx.pathParam("format"), queryOptions(ctx), "");
         if (!streams.tryAcquire()) {
             throw new ApiException.Unavailable("exports-busy", "As many exports as the host allows are streaming; retry"
                     + " shortly, or start a background job with POST /v1/exports.", 10);
         }
-        try {
+        try (ExportPlan plan = plan(caller, ctx.pathParam("format"), queryOptions(ctx), "", false)) {
             ExportJobRecord record = jobs.recordStreamed(plan);
             ctx.status(200);
             ctx.contentType(plan.format().mediaType());
@@ -105,14 +105,21 @@ final class ExportsController {
             ctx.header("Cache-Control", "no-store");
             OutputStream out = ctx.outputStream();
             try {
-                jobs.streamedFinished(record, exporter.run(plan, out, Exporter.progressOf(plan)), null);
+                JsonObject manifest = exporter.run(plan, out, Exporter.progressOf(plan));
+                // Pushes the rest to the connection: a reader gone by now fails here, before the cursor moves.
                 out.flush();
-            } catch (IOException | RuntimeException e) {
+                jobs.streamedFinished(record, manifest, null);
+            } catch (Throwable e) {
                 jobs.streamedFinished(record, null, e);
                 LOG.warn("Streamed export {} ({} of app {}) failed after the response started; cutting the"
                         + " connection: {}", record.id(), plan.format().id(), plan.appId(), e.toString());
                 ResponseAbort.abort(ctx, e);
+                if (e instanceof VirtualMachineError fatal) {
+                    throw fatal;
+                }
+                return;
             }
+            exporter.delivered(plan);
         } finally {
             streams.release();
         }
@@ -122,29 +129,30 @@ final class ExportsController {
     void submit(Context ctx) {
         KeyAuth.Caller caller = auth.secret(ctx);
         JsonObject body = JsonBody.parseObject(ctx.bodyAsBytes());
+        List<FieldError> errors = new ArrayList<>();
         JsonElement format = body.get("format");
         if (format == null || !format.isJsonPrimitive() || !format.getAsJsonPrimitive().isString()) {
-            throw new ApiException.Invalid("Say which format to export.",
-                    List.of(new FieldError("format", "is required: a format id from GET /v1/exports")));
+            errors.add(new FieldError("format", "is required: a format id from GET /v1/exports"));
         }
         Map<String, String> options = new LinkedHashMap<>();
         JsonElement given = body.get("options");
-        if (given != null && !given.isJsonNull()) {
-            if (!given.isJsonObject()) {
-                throw new ApiException.Invalid("options must be an object.",
-                        List.of(new FieldError("options", "must be an object of option name to value")));
-            }
+        if (given != null && !given.isJsonNull() && !given.isJsonObject()) {
+            errors.add(new FieldError("options", "must be an object of option name to value"));
+        } else if (given != null && given.isJsonObject()) {
             for (Map.Entry<String, JsonElement> option : given.getAsJsonObject().entrySet()) {
                 JsonElement value = option.getValue();
-                if (!value.isJsonPrimitive()) {
-                    throw new ApiException.Invalid("Option values are strings, numbers or booleans.",
-                            List.of(new FieldError("options." + option.getKey(), "must be a string, number or boolean")));
+                if (value.isJsonPrimitive()) {
+                    options.put(option.getKey(), value.getAsString());
+                } else {
+                    errors.add(new FieldError("options." + option.getKey(), "must be a string, number or boolean"));
                 }
-                options.put(option.getKey(), value.getAsString());
             }
         }
-        ExportPlan plan = plan(caller, format.getAsString(), options, "options.");
-        ExportJobRecord job = jobs.submit(plan);
+        if (!errors.isEmpty()) {
+            throw new ApiException.Invalid("The export request has invalid fields.", errors);
+        }
+        // The job owns the plan, and with it any cursor, until it ends.
+        ExportJobRecord job = jobs.submit(plan(caller, format.getAsString(), options, "options.", true));
         ctx.header("Location", "/v1/exports/jobs/" + job.id());
         JsonOut.write(ctx, 202, describe(job));
     }
@@ -187,27 +195,39 @@ final class ExportsController {
                 .orElseThrow(() -> new ApiException.NotFound("No export " + id + " of this app."));
     }
 
-    private ExportPlan plan(KeyAuth.Caller caller, String format, Map<String, String> options, String fieldPrefix) {
+    private ExportPlan plan(KeyAuth.Caller caller, String format, Map<String, String> options, String fieldPrefix,
+                            boolean formatInBody) {
         try {
             return exporter.plan(caller.app().id(), format, options);
         } catch (ExportRequestException e) {
-            if (e.unknownFormat()) {
-                throw new ApiException.NotFound(e.getMessage() + "; GET /v1/exports lists them.");
+            switch (e.kind()) {
+                case UNKNOWN_FORMAT:
+                    if (formatInBody) {
+                        throw new ApiException.Invalid("There is no such export format.",
+                                List.of(new FieldError("format", e.getMessage())));
+                    }
+                    throw new ApiException.NotFound(e.getMessage() + "; GET /v1/exports lists them.");
+                case CURSOR_BUSY:
+                    throw new ApiException.Conflict("cursor-busy", e.getMessage() + ".");
+                default:
+                    throw new ApiException.Invalid("Some export options are invalid.", e.errors().stream()
+                            .map(error -> new FieldError(fieldPrefix + error.key(), error.message())).toList());
             }
-            throw new ApiException.Invalid("Some export options are invalid.", e.errors().stream()
-                    .map(error -> new FieldError(fieldPrefix + error.key(), error.message())).toList());
         }
     }
 
     private static Map<String, String> queryOptions(Context ctx) {
         Map<String, String> options = new LinkedHashMap<>();
+        List<FieldError> repeated = new ArrayList<>();
         ctx.queryParamMap().forEach((name, values) -> {
             if (values.size() > 1) {
-                throw new ApiException.Invalid("Give each option once.",
-                        List.of(new FieldError(name, "is given " + values.size() + " times")));
+                repeated.add(new FieldError(name, "is given " + values.size() + " times; give it once"));
             }
-            options.put(name, values.get(0));
+            options.put(name, values.get(values.size() - 1));
         });
+        if (!repeated.isEmpty()) {
+            throw new ApiException.Invalid("Give each option once.", repeated);
+        }
         return options;
     }
 

@@ -20,7 +20,7 @@ class DerivedPairsTest {
 
     @Test
     void aLikeAndADislikeOfOneRaterInOneGroupMakeAPair() {
-        DerivedPairs pairs = new DerivedPairs();
+        DerivedPairs pairs = new DerivedPairs(java.util.Map.of("a", a, "b", b)::get);
         assertNull(pairs.offer(ExportFixtures.binary(1, "ann", a, Verdict.LIKE), "group:g1"));
         ExportRow pair = pairs.offer(ExportFixtures.binary(2, "ann", b, Verdict.DISLIKE), "group:g1");
         assertNotNull(pair);
@@ -36,7 +36,7 @@ class DerivedPairsTest {
 
     @Test
     void votesAreUsedOnceAndOnlyWithinOneRaterAndGroup() {
-        DerivedPairs pairs = new DerivedPairs();
+        DerivedPairs pairs = new DerivedPairs(java.util.Map.of("a", a, "b", b)::get);
         assertNull(pairs.offer(ExportFixtures.binary(1, "ann", a, Verdict.LIKE), "group:g1"));
         assertNull(pairs.offer(ExportFixtures.binary(2, "bob", b, Verdict.DISLIKE), "group:g1"), "another rater");
         assertNull(pairs.offer(ExportFixtures.binary(3, "ann", b, Verdict.DISLIKE), "group:g2"), "another group");
@@ -51,10 +51,10 @@ class DerivedPairsTest {
     void theShownOrderIsMixedButStable() {
         int likedLeft = 0;
         for (int i = 0; i < 200; i++) {
-            DerivedPairs pairs = new DerivedPairs();
+            DerivedPairs pairs = new DerivedPairs(java.util.Map.of("a", a, "b", b)::get);
             pairs.offer(ExportFixtures.binary(2L * i + 1, "r" + i, a, Verdict.LIKE), "g");
             ExportRow pair = pairs.offer(ExportFixtures.binary(2L * i + 2, "r" + i, b, Verdict.DISLIKE), "g");
-            DerivedPairs again = new DerivedPairs();
+            DerivedPairs again = new DerivedPairs(java.util.Map.of("a", a, "b", b)::get);
             again.offer(ExportFixtures.binary(2L * i + 1, "r" + i, a, Verdict.LIKE), "g");
             assertEquals(pair, again.offer(ExportFixtures.binary(2L * i + 2, "r" + i, b, Verdict.DISLIKE), "g"));
             if (((Judgement.Pair) pair.vote().judgement()).choice() == Choice.LEFT) {

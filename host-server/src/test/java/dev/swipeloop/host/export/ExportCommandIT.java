@@ -112,7 +112,7 @@ class ExportCommandIT {
     }
 
     @Test
-    void badUsageExitsWithTwoAndNamesEveryBadOption() {
+    void badUsageExitsWithTwoAndNamesEveryBadOption() throws Exception {
         HostProcess bad = export("--format", "jsonl", "--min-votes", "-1", "--colour", "red");
         assertEquals(2, bad.waitFor(Duration.ofSeconds(1)));
         assertTrue(bad.stderr().contains("--min-votes") && bad.stderr().contains("--colour"), bad.stderr());
@@ -120,6 +120,13 @@ class ExportCommandIT {
         HostProcess unknown = export("--format", "tfrecord");
         assertEquals(2, unknown.waitFor(Duration.ofSeconds(1)));
         assertTrue(unknown.stderr().contains("pickapic"), "lists the installed formats: " + unknown.stderr());
+
+        Path used = dir.resolve("used");
+        Files.createDirectories(used.resolve("test"));
+        HostProcess notEmpty = export("--format", "imagefolder", "--out", used + "/");
+        assertEquals(2, notEmpty.waitFor(Duration.ofSeconds(1)), notEmpty.stderr());
+        assertTrue(notEmpty.stderr().contains("is not empty"), "an old split would be read with the new ones: "
+                + notEmpty.stderr());
 
         host.createApp("second");
         HostProcess which = export("--format", "jsonl");

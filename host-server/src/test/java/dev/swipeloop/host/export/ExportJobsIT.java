@@ -12,6 +12,7 @@ import dev.swipeloop.host.testing.ExportScenario;
 import dev.swipeloop.host.testing.TestHost;
 import dev.swipeloop.host.testing.TestPluginJar;
 import dev.swipeloop.host.testing.plugins.FailingExportFormat;
+import dev.swipeloop.host.testing.plugins.SlowExportFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -39,6 +40,7 @@ class ExportJobsIT {
     void start() {
         plugins = Dist.copyPlugins(dir.resolve("plugins"));
         TestPluginJar.write(plugins, "half-written", null, List.of(FailingExportFormat.class));
+        TestPluginJar.write(plugins, "slow", null, List.of(SlowExportFormat.class));
         host = startHost();
         scenario = ExportScenario.create(host);
         scenario.castVotes();
@@ -89,6 +91,25 @@ class ExportJobsIT {
         HttpResponse<String> both = host.http().get("/v1/exports/jsonl?cursor=nightly&afterSeq=3", scenario.app().secretKey());
         assertEquals(400, both.statusCode());
         assertTrue(both.body().contains("\"afterSeq\""), both.body());
+    }
+
+    @Test
+    void aCursorServesOneExportAtATimeAndEachSplitKeepsItsOwnPlace() {
+        HttpResponse<String> running = host.http().post("/v1/exports", scenario.app().secretKey(), null,
+                "{\"format\":\"slow\",\"options\":{\"cursor\":\"nightly\"}}");
+        assertEquals(202, running.statusCode(), running.body());
+        HttpResponse<String> second = host.http().post("/v1/exports", scenario.app().secretKey(), null,
+                "{\"format\":\"jsonl\",\"options\":{\"cursor\":\"nightly\"}}");
+        assertEquals(409, second.statusCode(), "two exports on one cursor would deliver the same votes twice");
+        assertEquals(409, host.http().get("/v1/exports/jsonl?cursor=nightly", scenario.app().secretKey()).statusCode());
+        assertEquals("done", awaitFinished(running.headers().firstValue("Location").orElseThrow()).get("state").getAsString());
+        assertEquals(0, rows(streamed("/v1/exports/jsonl?cursor=nightly")), "the slow export moved it to the end");
+
+        String splits = "splits=train:0.5,test:0.5";
+        long train = rows(streamed("/v1/exports/jsonl?cursor=daily&" + splits + "&split=train"));
+        long test = rows(streamed("/v1/exports/jsonl?cursor=daily&" + splits + "&split=test"));
+        assertEquals(ExportScenario.BINARY_VOTES + ExportScenario.PAIR_VOTES, train + test,
+                "the train export did not move the test split's cursor");
     }
 
     @Test
@@ -143,6 +164,14 @@ class ExportJobsIT {
         assertEquals(400, badOption.statusCode());
         assertTrue(badOption.body().contains("options.includeTies") && badOption.body().contains("options.splits"),
                 badOption.body());
+        HttpResponse<String> unknown = host.http().post("/v1/exports", scenario.app().secretKey(), null,
+                "{\"format\":\"tfrecord\",\"options\":{\"excludeFlagged\":true}}");
+        assertEquals(400, unknown.statusCode());
+        assertTrue(unknown.body().contains("\"format\""), unknown.body());
+        HttpResponse<String> flagged = host.http().post("/v1/exports", scenario.app().secretKey(), null,
+                "{\"format\":\"jsonl\",\"options\":{\"excludeFlagged\":true}}");
+        assertEquals(400, flagged.statusCode(), "no quality check runs yet: excluding flagged raters would exclude nothing");
+        assertTrue(flagged.body().contains("options.excludeFlagged"), flagged.body());
         assertEquals(0, get("/v1/exports/jobs").getAsJsonArray("jobs").size(), "nothing was queued");
     }
 
