@@ -1,13 +1,7 @@
 package dev.swipeloop.plugins.text;
 
-import dev.swipeloop.sdk.config.Config;
-import dev.swipeloop.sdk.export.ExportFormat;
 import dev.swipeloop.sdk.export.ExportJob;
-import dev.swipeloop.sdk.export.ExportRow;
-import dev.swipeloop.sdk.plugin.PluginContext;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.util.Iterator;
 import org.pf4j.Extension;
 
 /**
@@ -16,7 +10,7 @@ import org.pf4j.Extension;
  * Stateless: concurrent exports are independent, each holding one 64 KiB buffer and one row.
  */
 @Extension
-public final class CsvFormat implements ExportFormat {
+public final class CsvFormat extends LineFormat {
 
     @Override
     public String id() {
@@ -43,20 +37,12 @@ public final class CsvFormat implements ExportFormat {
     }
 
     @Override
-    public void start(PluginContext context, Config config) {
-        // nothing to set up: the format keeps no state between exports
-    }
-
-    @Override
-    public void write(ExportJob job, OutputStream out) throws IOException {
-        Utf8Sink sink = new Utf8Sink(out);
+    protected Line open(Utf8Sink sink, ExportJob job) throws IOException {
         VoteCsvRecord record = new VoteCsvRecord(sink);
         record.header();
-        for (Iterator<ExportRow> rows = job.rows(); rows.hasNext(); ) {
-            ExportRow row = rows.next();
+        return row -> {
             record.write(row);
-            job.wrote(row, Votes.label(row));
-        }
-        sink.flush();
+            return Votes.label(row);
+        };
     }
 }

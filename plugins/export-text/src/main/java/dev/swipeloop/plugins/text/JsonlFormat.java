@@ -1,13 +1,6 @@
 package dev.swipeloop.plugins.text;
 
-import dev.swipeloop.sdk.config.Config;
-import dev.swipeloop.sdk.export.ExportFormat;
 import dev.swipeloop.sdk.export.ExportJob;
-import dev.swipeloop.sdk.export.ExportRow;
-import dev.swipeloop.sdk.plugin.PluginContext;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.util.Iterator;
 import org.pf4j.Extension;
 
 /**
@@ -17,7 +10,7 @@ import org.pf4j.Extension;
  * each holding one 64 KiB buffer and one row at a time.
  */
 @Extension
-public final class JsonlFormat implements ExportFormat {
+public final class JsonlFormat extends LineFormat {
 
     @Override
     public String id() {
@@ -30,29 +23,11 @@ public final class JsonlFormat implements ExportFormat {
     }
 
     @Override
-    public String fileExtension() {
-        return "jsonl";
-    }
-
-    @Override
-    public String mediaType() {
-        return "application/x-ndjson";
-    }
-
-    @Override
-    public void start(PluginContext context, Config config) {
-        // nothing to set up: the format keeps no state between exports
-    }
-
-    @Override
-    public void write(ExportJob job, OutputStream out) throws IOException {
-        Utf8Sink sink = new Utf8Sink(out);
+    protected Line open(Utf8Sink sink, ExportJob job) {
         VoteJsonLine line = new VoteJsonLine(sink);
-        for (Iterator<ExportRow> rows = job.rows(); rows.hasNext(); ) {
-            ExportRow row = rows.next();
+        return row -> {
             line.write(row);
-            job.wrote(row, Votes.label(row));
-        }
-        sink.flush();
+            return Votes.label(row);
+        };
     }
 }

@@ -2,20 +2,14 @@ package dev.swipeloop.plugins.text;
 
 import static dev.swipeloop.plugins.text.Utf8Sink.ascii;
 
-import dev.swipeloop.sdk.config.Config;
 import dev.swipeloop.sdk.config.ConfigSpec;
-import dev.swipeloop.sdk.export.ExportFormat;
 import dev.swipeloop.sdk.export.ExportJob;
 import dev.swipeloop.sdk.export.ExportRow;
 import dev.swipeloop.sdk.model.Choice;
 import dev.swipeloop.sdk.model.Item;
 import dev.swipeloop.sdk.model.Judgement;
 import dev.swipeloop.sdk.model.VoteKind;
-import dev.swipeloop.sdk.plugin.PluginContext;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.Set;
 import org.pf4j.Extension;
 
@@ -28,7 +22,7 @@ import org.pf4j.Extension;
  * images. Stateless: concurrent exports are independent, each holding one 64 KiB buffer.
  */
 @Extension
-public final class TrlPreferenceFormat implements ExportFormat {
+public final class TrlPreferenceFormat extends LineFormat {
     private static final byte[] PROMPT = ascii("{\"prompt\":");
     private static final byte[] CHOSEN = ascii(",\"chosen\":");
     private static final byte[] REJECTED = ascii(",\"rejected\":");
@@ -46,16 +40,6 @@ public final class TrlPreferenceFormat implements ExportFormat {
     }
 
     @Override
-    public String fileExtension() {
-        return "jsonl";
-    }
-
-    @Override
-    public String mediaType() {
-        return "application/x-ndjson";
-    }
-
-    @Override
     public Set<VoteKind> kinds() {
         return EnumSet.of(VoteKind.PAIR);
     }
@@ -66,21 +50,9 @@ public final class TrlPreferenceFormat implements ExportFormat {
     }
 
     @Override
-    public void start(PluginContext context, Config config) {
-        // nothing to set up: the format keeps no state between exports
-    }
-
-    @Override
-    public void write(ExportJob job, OutputStream out) throws IOException {
+    protected Line open(Utf8Sink sink, ExportJob job) {
         boolean images = job.formatOptions().getBoolean(TrlImagesOption.NAME);
-        Utf8Sink sink = new Utf8Sink(out);
-        for (Iterator<ExportRow> rows = job.rows(); rows.hasNext(); ) {
-            ExportRow row = rows.next();
-            String unfit = unfit(row);
-            if (unfit != null) {
-                job.skipped(row, unfit);
-                continue;
-            }
+        return row -> {
             boolean leftWon = ((Judgement.Pair) row.vote().judgement()).choice() == Choice.LEFT;
             String chosen = (leftWon ? row.left() : row.right()).imageUrl();
             String rejected = (leftWon ? row.right() : row.left()).imageUrl();
@@ -98,13 +70,13 @@ public final class TrlPreferenceFormat implements ExportFormat {
                 sink.raw(']');
             }
             sink.raw(END);
-            job.wrote(row, "chosen");
-        }
-        sink.flush();
+            return "chosen";
+        };
     }
 
     /** Why {@code row} cannot become a chosen/rejected pair, or null when it can. */
-    private static String unfit(ExportRow row) {
+    @Override
+    protected String unfit(ExportRow row) {
         if (!(row.vote().judgement() instanceof Judgement.Pair pair)) {
             return "not a pair";
         }
