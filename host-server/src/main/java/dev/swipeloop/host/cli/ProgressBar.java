@@ -42,7 +42,7 @@ final class ProgressBar implements AutoCloseable {
         double fraction = last ? 1.0 : progress.fraction();
         if (!terminal) {
             int decile = (int) (fraction * 10);
-            if (decile == lastDecile && !last) {
+            if (decile == lastDecile) {
                 return;
             }
             lastDecile = decile;
