@@ -65,7 +65,8 @@ class PluginLoadingIT {
 
             assertEquals("STARTED", plugin(health, "storage-sqlite").get("state").getAsString());
             assertTrue(host.host().plugins().rewardPolicies().isEmpty(), "a failed policy is not offered");
-            assertTrue(host.host().plugins().exportFormats().isEmpty(), "a failed format is not offered");
+            assertTrue(host.host().plugins().exportFormat("picky").isEmpty(), "a failed format is not offered");
+            assertTrue(host.host().plugins().exportFormat("jsonl").isPresent(), "the others are");
 
             // …and the host still takes votes.
             TestHost.TestApp app = host.createApp("still-serving");
@@ -103,8 +104,14 @@ class PluginLoadingIT {
             int port = dev.awaitReady(Duration.ofSeconds(60));
             JsonObject health = JsonParser.parseString(new dev.swipeloop.host.testing.Http("http://127.0.0.1:" + port)
                     .get("/health", null).body()).getAsJsonObject();
-            assertEquals("STARTED", plugin(health, "storage-sqlite").get("state").getAsString());
-            assertEquals(1, health.getAsJsonArray("plugins").size(), "only module folders with a plugin.properties: " + health);
+            List<String> ids = new java.util.ArrayList<>();
+            for (var plugin : health.getAsJsonArray("plugins")) {
+                assertEquals("STARTED", plugin.getAsJsonObject().get("state").getAsString(), plugin.toString());
+                ids.add(plugin.getAsJsonObject().get("id").getAsString());
+            }
+            assertEquals(java.util.Set.of("storage-sqlite", "export-text", "export-pickapic", "export-imagefolder"),
+                    java.util.Set.copyOf(ids), "every module with a plugin.properties, and nothing else: " + health);
+            assertEquals(4, ids.size());
         }
     }
 

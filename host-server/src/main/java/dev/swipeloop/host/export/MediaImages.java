@@ -2,7 +2,6 @@ package dev.swipeloop.host.export;
 
 import dev.swipeloop.host.media.ExternalMediaFetcher;
 import dev.swipeloop.host.media.MediaStore;
-import dev.swipeloop.host.media.StoredMedia;
 import dev.swipeloop.sdk.export.MediaBlob;
 import dev.swipeloop.sdk.model.Item;
 import java.io.IOException;
@@ -28,9 +27,9 @@ final class MediaImages implements ImageSource {
         if (url == null) {
             return Optional.empty();
         }
-        Optional<StoredMedia> stored = store.findByUrl(url);
+        Optional<MediaBlob> stored = store.readByUrl(url);
         if (stored.isPresent()) {
-            return Optional.of(stored.get().read());
+            return stored;
         }
         return fetchExternal ? fetcher.fetch(url) : Optional.empty();
     }

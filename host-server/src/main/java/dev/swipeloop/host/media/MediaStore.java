@@ -4,6 +4,7 @@ import dev.swipeloop.host.StartupException;
 import dev.swipeloop.host.config.HostSettings;
 import dev.swipeloop.host.config.SettingSources;
 import dev.swipeloop.host.media.MediaRejectedException.Reason;
+import dev.swipeloop.sdk.export.MediaBlob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -122,10 +123,27 @@ public final class MediaStore {
         }
     }
 
-    /** {@link #find} of the sha256 that {@code imageUrl} names ({@link #shaOf}). */
-    public Optional<StoredMedia> findByUrl(String imageUrl) throws IOException {
+    /**
+     * The bytes of the stored image that {@code imageUrl} names ({@link #shaOf}), read with one
+     * open, as exports read every image of every row; empty when it is not stored here.
+     *
+     * @throws IOException when the file exists but cannot be read, or is not an image
+     */
+    public Optional<MediaBlob> readByUrl(String imageUrl) throws IOException {
         Optional<String> sha = shaOf(imageUrl);
-        return sha.isPresent() ? find(sha.get()) : Optional.empty();
+        if (sha.isEmpty()) {
+            return Optional.empty();
+        }
+        Path path = pathOf(sha.get());
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        ImageType type = ImageType.sniff(bytes).orElseThrow(() -> new IOException("media file " + path
+                + " is not a PNG, JPEG, WebP or GIF image; it was changed outside Swipeloop"));
+        return Optional.of(new MediaBlob(sha.get(), type.mediaType(), bytes));
     }
 
     /**
