@@ -95,8 +95,11 @@ public final class BackgroundExports implements AutoCloseable {
                 manifest = exporter.run(plan, out, progress);
             }
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-            save(job.withState(ExportJobRecord.DONE, clock.instant(), null, manifest));
+            // The cursor moves and is free again before anyone can see the job done, so a client
+            // that starts the next export on seeing "done" finds it where this one left it.
             exporter.delivered(plan);
+            plan.close();
+            save(job.withState(ExportJobRecord.DONE, clock.instant(), null, manifest));
             LOG.info("Export {} ({} of app {}) done: {} rows", job.id(), job.format(), job.appId(),
                     manifest.get("rows").getAsLong());
         } catch (Throwable e) {
