@@ -41,7 +41,8 @@ final class ProgressBar implements AutoCloseable {
     private synchronized void draw(boolean last) {
         double fraction = last ? 1.0 : progress.fraction();
         if (!terminal) {
-            int decile = (int) (fraction * 10);
+            // The reading can reach 100 % while the format still writes: the final line is finish()'s.
+            int decile = last ? 10 : Math.min(9, (int) (fraction * 10));
             if (decile == lastDecile) {
                 return;
             }

@@ -12,10 +12,13 @@ import dev.swipeloop.sdk.export.ExportOptions;
  *
  * @param cursorName the cursor as stored: the option's name, plus {@code @split} when only one
  *                   split is written, so that each split keeps its own place
+ * @param imageUrlBase prefixed to image URLs that are only a path ({@code /media/…}), so that the
+ *                     export carries URLs a pipeline can fetch; null leaves them as they are
  */
 public record ExportPlan(String appId, ExportFormat format, String formatVersion, ExportOptions options,
                          CommonOptions common, Config formatOptions, long afterSeq, long lastSeq,
-                         String cursorName, CursorLeases.Lease cursorLease) implements AutoCloseable {
+                         String cursorName, CursorLeases.Lease cursorLease, String imageUrlBase)
+        implements AutoCloseable {
 
     /** A file name for the output: {@code <app>-<format>-<lastSeq>.<ext>}. */
     public String fileName() {

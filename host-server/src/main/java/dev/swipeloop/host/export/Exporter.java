@@ -46,8 +46,8 @@ public final class Exporter {
      * @param formats        the started export formats, by id
      * @param formatIds      the ids of the started formats, for error messages
      * @param formatVersions a format id to the version of the plugin that brought it
-     * @param imageUrlBase   prefixed to image URLs that are only a path ({@code /media/…}) so that
-     *                       exports carry URLs a pipeline can fetch; null leaves them as they are
+     * @param imageUrlBase   the default base of path-only image URLs ({@code publicUrl}); see
+     *                       {@link ExportPlan#imageUrlBase()}
      */
     public Exporter(StorageBackend storage, Function<String, Optional<ExportFormat>> formats,
                     java.util.function.Supplier<List<String>> formatIds, Function<String, String> formatVersions,
@@ -72,6 +72,14 @@ public final class Exporter {
      * @throws ExportRequestException for an unknown format or bad options
      */
     public ExportPlan plan(String appId, String formatId, Map<String, String> raw) {
+        return plan(appId, formatId, raw, imageUrlBase);
+    }
+
+    /**
+     * The same, with path-only image URLs made absolute against {@code imageUrlBase}: the URL the
+     * request reached the host at, when no {@code publicUrl} is set.
+     */
+    public ExportPlan plan(String appId, String formatId, Map<String, String> raw, String imageUrlBase) {
         ExportFormat format = formats.apply(formatId)
                 .orElseThrow(() -> ExportRequestException.unknownFormat(formatId, formatIds.get()));
         Map<String, String> common = new LinkedHashMap<>();
@@ -111,7 +119,7 @@ public final class Exporter {
                     : options.afterSeq() != null ? options.afterSeq() : 0L;
             long lastSeq = Math.max(afterSeq, storage.lastSeq(appId));
             return new ExportPlan(appId, format, formatVersions.apply(formatId), new ExportOptions(appId, raw), options,
-                    formatOptions, afterSeq, lastSeq, cursorName, lease);
+                    formatOptions, afterSeq, lastSeq, cursorName, lease, imageUrlBase);
         } catch (RuntimeException e) {
             if (lease != null) {
                 lease.release();
@@ -180,7 +188,7 @@ public final class Exporter {
      */
     public JsonObject run(ExportPlan plan, OutputStream out, ExportProgress progress) throws IOException {
         Instant startedAt = clock.instant();
-        RunningExport job = new RunningExport(storage, plan, pseudonymKey, images, flags, imageUrlBase, progress);
+        RunningExport job = new RunningExport(storage, plan, pseudonymKey, images, flags, plan.imageUrlBase(), progress);
         MessageDigest sha256 = sha256();
         CountingOutputStream counted = new CountingOutputStream(new DigestOutputStream(out, sha256));
         // Formats may write a few bytes at a time; hashing and the socket want large writes.

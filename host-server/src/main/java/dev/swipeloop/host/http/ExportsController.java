@@ -39,8 +39,11 @@ final class ExportsController {
     private final Exporter exporter;
     private final BackgroundExports jobs;
     private final Semaphore streams;
+    private final String publicUrl;
 
-    ExportsController(KeyAuth auth, PluginRegistry registry, Exporter exporter, BackgroundExports jobs, int maxStreams) {
+    ExportsController(KeyAuth auth, PluginRegistry registry, Exporter exporter, BackgroundExports jobs, int maxStreams,
+                      String publicUrl) {
+        this.publicUrl = publicUrl;
         this.auth = auth;
         this.registry = registry;
         this.exporter = exporter;
@@ -95,7 +98,7 @@ final class ExportsController {
             throw new ApiException.Unavailable("exports-busy", "As many exports as the host allows are streaming; retry"
                     + " shortly, or start a background job with POST /v1/exports.", 10);
         }
-        try (ExportPlan plan = plan(caller, ctx.pathParam("format"), queryOptions(ctx), "", false)) {
+        try (ExportPlan plan = plan(ctx, caller, ctx.pathParam("format"), queryOptions(ctx), "", false)) {
             ExportJobRecord record = jobs.recordStreamed(plan);
             ctx.status(200);
             ctx.contentType(plan.format().mediaType());
@@ -152,7 +155,7 @@ final class ExportsController {
             throw new ApiException.Invalid("The export request has invalid fields.", errors);
         }
         // The job owns the plan, and with it any cursor, until it ends.
-        ExportJobRecord job = jobs.submit(plan(caller, format.getAsString(), options, "options.", true));
+        ExportJobRecord job = jobs.submit(plan(ctx, caller, format.getAsString(), options, "options.", true));
         ctx.header("Location", "/v1/exports/jobs/" + job.id());
         JsonOut.write(ctx, 202, describe(job));
     }
@@ -195,10 +198,10 @@ final class ExportsController {
                 .orElseThrow(() -> new ApiException.NotFound("No export " + id + " of this app."));
     }
 
-    private ExportPlan plan(KeyAuth.Caller caller, String format, Map<String, String> options, String fieldPrefix,
-                            boolean formatInBody) {
+    private ExportPlan plan(Context ctx, KeyAuth.Caller caller, String format, Map<String, String> options,
+                            String fieldPrefix, boolean formatInBody) {
         try {
-            return exporter.plan(caller.app().id(), format, options);
+            return exporter.plan(caller.app().id(), format, options, BaseUrl.of(ctx, publicUrl));
         } catch (ExportRequestException e) {
             switch (e.kind()) {
                 case UNKNOWN_FORMAT:

@@ -94,7 +94,7 @@ public final class HttpApi implements AutoCloseable {
         this.exportJobs = new BackgroundExports(exports.exporter(), settings.dataDir().resolve("exports"),
                 settings.exportConcurrentJobs(), settings.exportKeepJobs(), clock);
         ExportsController exportsApi = new ExportsController(auth, registry, exports.exporter(), exportJobs,
-                settings.exportMaxStreams());
+                settings.exportMaxStreams(), settings.publicUrl());
         ProblemMapper problems = new ProblemMapper(settings.maxBodyBytes());
 
         this.app = Javalin.create(config -> {

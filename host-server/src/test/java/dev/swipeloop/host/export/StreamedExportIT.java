@@ -143,6 +143,19 @@ class StreamedExportIT {
     }
 
     @Test
+    void pathOnlyImageUrlsAreMadeAbsolute() throws Exception {
+        assertEquals(200, host.http().post("/v1/items", scenario.app().secretKey(), null,
+                "{\"items\":[{\"id\":\"img0\",\"imageUrl\":\"/media/" + "a".repeat(64) + "\",\"prompt\":\"p\","
+                        + "\"group\":\"g0\"}]}").statusCode());
+        List<Map<String, Object>> rows = Duck.rows("SELECT completion FROM read_json("
+                + Duck.quote(save(export("/v1/exports/trl-unpaired"), "abs.jsonl")) + ", format='newline_delimited')"
+                + " WHERE completion LIKE '%/media/%'");
+        assertEquals(2, rows.size(), "ann's and bob's likes of img0");
+        assertEquals(host.url() + "/media/" + "a".repeat(64), rows.get(0).get("completion"),
+                "a pipeline cannot fetch a path without the host");
+    }
+
+    @Test
     void filtersNarrowTheRows() throws Exception {
         int sdxl = Duck.rows("SELECT * FROM read_json(" + Duck.quote(save(export("/v1/exports/jsonl?model=sdxl"),
                 "m.jsonl")) + ", format='newline_delimited')").size();
