@@ -15,11 +15,11 @@ import dev.swipeloop.sdk.export.RecordingExportJob;
 import dev.swipeloop.sdk.model.Choice;
 import dev.swipeloop.sdk.model.Item;
 import dev.swipeloop.sdk.model.Verdict;
+import dev.swipeloop.sdk.plugin.BuiltPluginZip;
 import dev.swipeloop.sdk.plugin.TestPluginContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginManager;
-import org.pf4j.PluginState;
 
 /**
  * The real built zip, loaded by PF4J from a plugins directory as the host loads it, running an
@@ -49,13 +47,7 @@ class ExportImagefolderPluginIT {
 
     @BeforeAll
     static void loadTheBuiltZip() throws Exception {
-        Path zip = Path.of(System.getProperty("swipeloop.plugin.zip", "target/export-imagefolder-0.1.0.zip"));
-        assertTrue(Files.isRegularFile(zip), zip + " is missing: run mvn verify, which packages it first");
-        Files.copy(zip, pluginsDir.resolve(zip.getFileName()));
-        plugins = new DefaultPluginManager(pluginsDir);
-        plugins.loadPlugins();
-        plugins.startPlugins();
-        assertEquals(PluginState.STARTED, plugins.getPlugin(PLUGIN_ID).getPluginState());
+        plugins = BuiltPluginZip.load(PLUGIN_ID, pluginsDir);
         // Asked for once, as the host's registry does.
         List<ExportFormat> found = plugins.getExtensions(ExportFormat.class, PLUGIN_ID);
         assertEquals(1, found.size(), "the zip offers exactly one ExportFormat");
@@ -65,11 +57,10 @@ class ExportImagefolderPluginIT {
 
     @AfterAll
     static void unload() {
-        if (plugins != null) {
+        if (format != null) {
             format.close();
-            plugins.stopPlugins();
-            plugins.unloadPlugins();
         }
+        BuiltPluginZip.unload(plugins);
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swipeloop.sdk.export.ExportFixtures;
 import dev.swipeloop.sdk.export.ExportFormat;
@@ -15,6 +14,7 @@ import dev.swipeloop.sdk.export.MediaBlob;
 import dev.swipeloop.sdk.export.RecordingExportJob;
 import dev.swipeloop.sdk.model.Choice;
 import dev.swipeloop.sdk.model.Item;
+import dev.swipeloop.sdk.plugin.BuiltPluginZip;
 import dev.swipeloop.sdk.plugin.TestPluginContext;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -25,9 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginManager;
-import org.pf4j.PluginState;
 
 /**
  * The real built zip, loaded by PF4J from a plugins directory as the host loads it, exporting
@@ -46,21 +44,12 @@ class ExportPickapicPluginIT {
 
     @BeforeAll
     static void loadTheBuiltZip() throws Exception {
-        Path zip = Path.of(System.getProperty("swipeloop.plugin.zip", "target/export-pickapic-0.1.0.zip"));
-        assertTrue(Files.isRegularFile(zip), zip + " is missing: run mvn verify, which packages it first");
-        Files.copy(zip, pluginsDir.resolve(zip.getFileName()));
-        plugins = new DefaultPluginManager(pluginsDir);
-        plugins.loadPlugins();
-        plugins.startPlugins();
-        assertEquals(PluginState.STARTED, plugins.getPlugin(PLUGIN_ID).getPluginState());
+        plugins = BuiltPluginZip.load(PLUGIN_ID, pluginsDir);
     }
 
     @AfterAll
     static void unload() {
-        if (plugins != null) {
-            plugins.stopPlugins();
-            plugins.unloadPlugins();
-        }
+        BuiltPluginZip.unload(plugins);
     }
 
     @Test

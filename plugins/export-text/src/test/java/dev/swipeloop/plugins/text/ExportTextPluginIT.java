@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.swipeloop.sdk.export.ExportFormat;
 import dev.swipeloop.sdk.export.ExportRow;
 import dev.swipeloop.sdk.export.RecordingExportJob;
+import dev.swipeloop.sdk.plugin.BuiltPluginZip;
 import dev.swipeloop.sdk.plugin.TestPluginContext;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginManager;
-import org.pf4j.PluginState;
 
 /**
  * The four formats from the real built zip, loaded by PF4J from a plugins directory as the
@@ -40,13 +38,7 @@ class ExportTextPluginIT {
 
     @BeforeAll
     static void loadTheBuiltZip() throws Exception {
-        Path zip = Path.of(System.getProperty("swipeloop.plugin.zip", "target/export-text-0.1.0.zip"));
-        assertTrue(Files.isRegularFile(zip), zip + " is missing: run mvn verify, which packages it first");
-        Files.copy(zip, pluginsDir.resolve(zip.getFileName()));
-        plugins = new DefaultPluginManager(pluginsDir);
-        plugins.loadPlugins();
-        plugins.startPlugins();
-        assertEquals(PluginState.STARTED, plugins.getPlugin(PLUGIN_ID).getPluginState());
+        plugins = BuiltPluginZip.load(PLUGIN_ID, pluginsDir);
         // asked for once, as the host's registry does (PF4J makes new instances per call)
         formats = plugins.getExtensions(ExportFormat.class, PLUGIN_ID).stream()
                 .collect(Collectors.toMap(ExportFormat::id, Function.identity(), (a, b) -> a, TreeMap::new));
@@ -60,10 +52,7 @@ class ExportTextPluginIT {
         if (formats != null) {
             formats.values().forEach(ExportFormat::close);
         }
-        if (plugins != null) {
-            plugins.stopPlugins();
-            plugins.unloadPlugins();
-        }
+        BuiltPluginZip.unload(plugins);
     }
 
     @Test

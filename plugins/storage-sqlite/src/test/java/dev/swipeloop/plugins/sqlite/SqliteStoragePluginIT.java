@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.swipeloop.sdk.plugin.BuiltPluginZip;
 import dev.swipeloop.sdk.plugin.TestPluginContext;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import dev.swipeloop.sdk.storage.StorageBackendContract;
@@ -15,9 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginManager;
-import org.pf4j.PluginState;
 
 /**
  * The storage contract against the real built zip, loaded by PF4J from a plugins directory
@@ -33,21 +32,12 @@ class SqliteStoragePluginIT extends StorageBackendContract {
 
     @BeforeAll
     static void loadTheBuiltZip() throws Exception {
-        Path zip = Path.of(System.getProperty("swipeloop.plugin.zip", "target/storage-sqlite-0.1.0.zip"));
-        assertTrue(Files.isRegularFile(zip), zip + " is missing: run mvn verify, which packages it first");
-        Files.copy(zip, pluginsDir.resolve(zip.getFileName()));
-        plugins = new DefaultPluginManager(pluginsDir);
-        plugins.loadPlugins();
-        plugins.startPlugins();
-        assertEquals(PluginState.STARTED, plugins.getPlugin(PLUGIN_ID).getPluginState());
+        plugins = BuiltPluginZip.load(PLUGIN_ID, pluginsDir);
     }
 
     @AfterAll
     static void unload() {
-        if (plugins != null) {
-            plugins.stopPlugins();
-            plugins.unloadPlugins();
-        }
+        BuiltPluginZip.unload(plugins);
     }
 
     /**
