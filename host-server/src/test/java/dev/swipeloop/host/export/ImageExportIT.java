@@ -175,6 +175,30 @@ class ImageExportIT {
         assertTrue(new String(entries.get("README.md")).contains("license: \"cc-by-4.0\""));
     }
 
+    @Test
+    void fetchMediaNeverReachesAPrivateAddressEvenWhenItsHostIsAllowed() throws Exception {
+        host.close();
+        byte[] png = TestImages.png(16, 3);
+        // A real image on a loopback address: only the address rule can keep the export from it.
+        host = TestHost.start(dir.resolve("fetching"), Map.of("export.fetchMedia.allowedHosts", "127.0.0.1,localhost"),
+                config -> config.routes.get("/inside/fox.png", ctx -> ctx.contentType("image/png").result(png)));
+        app = host.createApp("fetching");
+        HttpResponse<byte[]> reachable = host.http().sendForBytes(host.http().request("/inside/fox.png", null).GET());
+        assertArrayEquals(png, reachable.body(), "the image is there for anyone who may connect");
+        assertEquals(200, host.http().post("/v1/items", app.secretKey(), null, "{\"items\":[{\"id\":\"inside\","
+                + "\"imageUrl\":\"" + host.url() + "/inside/fox.png\",\"prompt\":\"a fox\"}]}").statusCode());
+        ExportScenario.send(host, app, List.of(ExportScenario.binary("ann", "inside", "like")));
+
+        HttpResponse<byte[]> response = host.http().sendForBytes(host.http().request(
+                "/v1/exports/imagefolder?fetchMedia=true", app.secretKey()).GET());
+        assertEquals(200, response.statusCode());
+        String job = response.headers().firstValue("Link").orElseThrow().replaceAll("^<([^>]+)>.*$", "$1");
+        JsonObject manifest = JsonParser.parseString(host.http().get(job, app.secretKey()).body()).getAsJsonObject()
+                .getAsJsonObject("manifest");
+        assertEquals(0, manifest.get("rows").getAsLong(), "loopback is refused however the allowlist reads");
+        assertEquals(1, manifest.getAsJsonObject("skipped").get("no image bytes").getAsLong());
+    }
+
     private JsonObject awaitDone(String location) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         List<String> seen = new ArrayList<>();
