@@ -122,7 +122,14 @@ final class ExportsController {
                 }
                 return;
             }
-            exporter.delivered(plan);
+            try {
+                exporter.delivered(plan);
+            } catch (RuntimeException e) {
+                // The body is complete; a problem appended to it now would corrupt the file. The
+                // cursor stays put, so the next export on it delivers these votes again.
+                LOG.error("Export {} was delivered but its cursor '{}' could not be moved", record.id(),
+                        plan.cursorName(), e);
+            }
         } finally {
             streams.release();
         }
