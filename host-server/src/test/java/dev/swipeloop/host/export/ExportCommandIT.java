@@ -67,7 +67,8 @@ class ExportCommandIT {
         HostProcess run = export("--format", "jsonl", "--out", out.toString(), "--splits", "train:0.5,test:0.5");
         assertEquals(0, run.waitFor(Duration.ofSeconds(1)), run.stderr());
         assertEquals(ExportScenario.BINARY_VOTES + ExportScenario.PAIR_VOTES, Files.readAllLines(out).size());
-        assertTrue(run.stderr().contains("100%"), "a progress line: " + run.stderr());
+        assertTrue(run.stderr().contains("] 100%  14 rows"), "the last progress line counts what was written: "
+                + run.stderr());
         assertTrue(run.stderr().contains("exported 14 rows"), run.stderr());
         assertTrue(run.stdout().isEmpty(), "stdout stays free for --out -: " + run.stdout());
 
