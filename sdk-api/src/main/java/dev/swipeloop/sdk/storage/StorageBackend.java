@@ -90,6 +90,19 @@ public interface StorageBackend extends SwipeloopExtension {
      */
     List<Item> deck(String appId, String rater, VoteKind kind, int limit);
 
+    /**
+     * {@link #deck(String, String, VoteKind, int)} drawn from one pool of items: only gold items,
+     * or only the others, with the same order and the same never-judged rule. Default: the plain
+     * deck for {@link ItemPool#ALL}; other pools throw {@link UnsupportedOperationException},
+     * and the host then deals without gold items.
+     */
+    default List<Item> deck(String appId, String rater, VoteKind kind, int limit, ItemPool pool) {
+        if (pool == ItemPool.ALL) {
+            return deck(appId, rater, kind, limit);
+        }
+        throw new UnsupportedOperationException("storage '" + id() + "' cannot deal decks of " + pool + " items");
+    }
+
     AppStats stats(String appId);
 
     /**
@@ -123,5 +136,23 @@ public interface StorageBackend extends SwipeloopExtension {
     /** Points the app's export cursor {@code name} at {@code seq}, durably, creating it if needed. */
     default void saveExportCursor(String appId, String name, long seq) {
         throw new UnsupportedOperationException("storage '" + id() + "' keeps no export cursors");
+    }
+
+    /**
+     * The app's own settings: the keys it changed from the host's defaults (ranking, rater
+     * quality, decks), each value as text. Empty when the app changed none. The host validates
+     * keys and values; storage keeps them as given. Default: none, and the app runs on defaults.
+     */
+    default Map<String, String> appSettings(String appId) {
+        return Map.of();
+    }
+
+    /**
+     * Changes the app's settings in one durable transaction: sets every key of {@code put},
+     * then removes every key of {@code remove} (a removed key is back at its default). Keys
+     * not named stay as they are, so two hosts changing different keys do not undo each other.
+     */
+    default void updateAppSettings(String appId, Map<String, String> put, Collection<String> remove) {
+        throw new UnsupportedOperationException("storage '" + id() + "' cannot keep app settings");
     }
 }

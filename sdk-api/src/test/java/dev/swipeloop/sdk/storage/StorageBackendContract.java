@@ -55,9 +55,10 @@ import org.junit.jupiter.api.io.TempDir;
  * of the product would notice: a lost or doubled vote, a card shown twice, a cursor that
  * skips a vote, one app seeing another's data. What exports need (batch look-ups, votes per
  * item, named cursors) is in {@link StorageExportContract}, which this class implements, so
- * its tests run here too.
+ * its tests run here too; so are those of {@link StorageRankingContract} (gold decks, app
+ * settings).
  */
-public abstract class StorageBackendContract implements StorageExportContract {
+public abstract class StorageBackendContract implements StorageExportContract, StorageRankingContract {
     protected static final String APP = "app-a";
     protected static final String OTHER_APP = "app-b";
     private static final int PAGE = StorageAssertions.PAGE;

@@ -22,7 +22,8 @@ public final class SchemaMigrations {
     /** Class-path resources; the script at index {@code i} moves the schema from version {@code i} to {@code i + 1}. */
     public static final List<String> SCRIPTS = List.of(
             "/dev/swipeloop/plugins/sqlite/migrations/V1__initial.sql",
-            "/dev/swipeloop/plugins/sqlite/migrations/V2__export_cursors.sql");
+            "/dev/swipeloop/plugins/sqlite/migrations/V2__export_cursors.sql",
+            "/dev/swipeloop/plugins/sqlite/migrations/V3__app_settings.sql");
     public static final int LATEST_VERSION = SCRIPTS.size();
 
     private SchemaMigrations() {

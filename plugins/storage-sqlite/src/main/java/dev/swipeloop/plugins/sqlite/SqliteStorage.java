@@ -12,6 +12,7 @@ import dev.swipeloop.sdk.model.Vote;
 import dev.swipeloop.sdk.model.VoteKind;
 import dev.swipeloop.sdk.plugin.PluginContext;
 import dev.swipeloop.sdk.storage.AppendResult;
+import dev.swipeloop.sdk.storage.ItemPool;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -51,6 +52,7 @@ public final class SqliteStorage implements StorageBackend {
     private DeckQuery decks;
     private JudgementQuery judgements;
     private ExportCursorStore exportCursors;
+    private AppSettingsStore appSettings;
     private LedgerStore ledger;
     private VoteIndexer indexer;
 
@@ -100,6 +102,7 @@ public final class SqliteStorage implements StorageBackend {
         decks = new DeckQuery(database);
         judgements = new JudgementQuery(database);
         exportCursors = new ExportCursorStore(database);
+        appSettings = new AppSettingsStore(database);
         ledger = new LedgerStore(database);
         indexer = new VoteIndexer(database,
                 indexing != null ? indexing : VoteIndexer.Tuning.forBatch(settings.indexBatchVotes()));
@@ -184,7 +187,12 @@ public final class SqliteStorage implements StorageBackend {
 
     @Override
     public List<Item> deck(String appId, String rater, VoteKind kind, int limit) {
-        return decks.deck(appId, rater, kind, limit);
+        return decks.deck(appId, rater, kind, limit, ItemPool.ALL);
+    }
+
+    @Override
+    public List<Item> deck(String appId, String rater, VoteKind kind, int limit, ItemPool pool) {
+        return decks.deck(appId, rater, kind, limit, pool);
     }
 
     @Override
@@ -230,6 +238,16 @@ public final class SqliteStorage implements StorageBackend {
     @Override
     public void saveExportCursor(String appId, String name, long seq) {
         exportCursors.save(appId, name, seq);
+    }
+
+    @Override
+    public Map<String, String> appSettings(String appId) {
+        return appSettings.settings(appId);
+    }
+
+    @Override
+    public void updateAppSettings(String appId, Map<String, String> put, Collection<String> remove) {
+        appSettings.update(appId, put, remove);
     }
 
     /** Tests: the background indexer, to pause it, make it catch up or stop it as a crash would. */

@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -74,12 +75,12 @@ class SqliteSpecificsTest {
         try (Connection connection = raw(file)) {
             assertEquals(SchemaMigrations.LATEST_VERSION, SchemaMigrations.userVersion(connection));
             assertEquals(SchemaMigrations.LATEST_VERSION, SchemaMigrations.migrate(connection), "nothing pending");
-            assertEquals(List.of("apps", "export_cursors", "items", "ledger", "rater_votes", "sequences",
+            assertEquals(List.of("app_settings", "apps", "export_cursors", "items", "ledger", "rater_votes", "sequences",
                     "vote_index", "votes"), tables(connection));
         }
     }
 
-    /** A file from before export cursors: upgraded on start, its data kept. */
+    /** A file from before export cursors and app settings: upgraded on start, its data kept. */
     @Test
     void aVersion1DatabaseIsUpgradedInPlaceAndKeepsItsData() throws Exception {
         Path file = dataDir.resolve("v1.db");
@@ -93,12 +94,14 @@ class SqliteSpecificsTest {
             assertEquals("Old app", storage.app("old").orElseThrow().name());
             assertEquals(OptionalLong.empty(), storage.exportCursor("old", "nightly"));
             storage.saveExportCursor("old", "nightly", 12);
+            storage.updateAppSettings("old", Map.of("ranking.z", "2.576"), List.of());
         }
         try (SqliteStorage storage = startOn(file)) {
             assertEquals(OptionalLong.of(12), storage.exportCursor("old", "nightly"));
+            assertEquals(Map.of("ranking.z", "2.576"), storage.appSettings("old"));
         }
         try (Connection connection = raw(file)) {
-            assertEquals(2, SchemaMigrations.userVersion(connection));
+            assertEquals(SchemaMigrations.LATEST_VERSION, SchemaMigrations.userVersion(connection));
         }
     }
 
@@ -216,9 +219,10 @@ class SqliteSpecificsTest {
             storage.createApp(StorageFixtures.app("warm-up"));
         }
         try (Connection connection = raw(dataDir.resolve("swipeloop.db"))) {
-            for (String sql : List.of(DeckQuery.BINARY, DeckQuery.PAIR, RaterIndexSql.RATER_SUMMARY,
-                    RaterIndexSql.DELETE_TAIL_VOTES, RaterIndexSql.DELETE_FOLDED_VOTES, RaterIndexSql.UNCOUNT_RATER,
-                    JudgementQuery.judged(3))) {
+            List<String> statements = new ArrayList<>(DeckQuery.statements());
+            statements.addAll(List.of(RaterIndexSql.RATER_SUMMARY, RaterIndexSql.DELETE_TAIL_VOTES,
+                    RaterIndexSql.DELETE_FOLDED_VOTES, RaterIndexSql.UNCOUNT_RATER, JudgementQuery.judged(3)));
+            for (String sql : statements) {
                 String plan = plan(connection, sql);
                 assertFalse(plan.contains("SCAN votes"), sql + "\n" + plan);
                 assertFalse(plan.contains("SCAN rater_votes"), sql + "\n" + plan);

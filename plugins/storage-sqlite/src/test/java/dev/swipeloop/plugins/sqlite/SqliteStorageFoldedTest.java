@@ -12,6 +12,7 @@ import dev.swipeloop.sdk.model.VoteKind;
 import dev.swipeloop.sdk.plugin.PluginContext;
 import dev.swipeloop.sdk.plugin.TestPluginContext;
 import dev.swipeloop.sdk.storage.AppendResult;
+import dev.swipeloop.sdk.storage.ItemPool;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import dev.swipeloop.sdk.storage.StorageBackendContract;
 import java.nio.file.Path;
@@ -149,6 +150,21 @@ class SqliteStorageFoldedTest extends StorageBackendContract {
         @Override
         public void saveExportCursor(String appId, String name, long seq) {
             storage.saveExportCursor(appId, name, seq);
+        }
+
+        @Override
+        public List<Item> deck(String appId, String rater, VoteKind kind, int limit, ItemPool pool) {
+            return storage.deck(appId, rater, kind, limit, pool);
+        }
+
+        @Override
+        public Map<String, String> appSettings(String appId) {
+            return storage.appSettings(appId);
+        }
+
+        @Override
+        public void updateAppSettings(String appId, Map<String, String> put, Collection<String> remove) {
+            storage.updateAppSettings(appId, put, remove);
         }
     }
 }
