@@ -28,6 +28,10 @@ public final class Config {
         return ((Number) get(key)).longValue();
     }
 
+    public double getDouble(String key) {
+        return ((Number) get(key)).doubleValue();
+    }
+
     public boolean getBoolean(String key) {
         return (Boolean) get(key);
     }

@@ -110,6 +110,16 @@ public final class ConfigSpec {
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("must be a whole number (was '" + text + "')");
                 }
+            case DOUBLE:
+                try {
+                    double parsed = Double.parseDouble(text);
+                    if (Double.isFinite(parsed)) {
+                        return parsed;
+                    }
+                } catch (NumberFormatException e) {
+                    // reported below, with the same message as a non-finite number
+                }
+                throw new IllegalArgumentException("must be a number such as 0.95 (was '" + text + "')");
             case BOOLEAN:
                 if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
                     return Boolean.parseBoolean(text);

@@ -8,6 +8,8 @@ public enum ConfigType {
     INT,
     LONG,
     BOOLEAN,
+    /** A decimal number such as {@code 0.95} or {@code 1.96}; finite. */
+    DOUBLE,
     /** Comma-separated strings; blanks around commas are ignored. */
     LIST
 }

@@ -15,6 +15,14 @@ public interface Validator {
         };
     }
 
+    /** For {@link ConfigType#DOUBLE} settings: a value within [min, max]. */
+    static Validator between(double min, double max) {
+        return value -> {
+            double v = ((Number) value).doubleValue();
+            return v < min || v > max ? "must be between " + min + " and " + max : null;
+        };
+    }
+
     static Validator oneOf(String... allowed) {
         java.util.List<String> list = java.util.List.of(allowed);
         return value -> list.contains(value) ? null : "must be one of " + String.join(", ", list);
