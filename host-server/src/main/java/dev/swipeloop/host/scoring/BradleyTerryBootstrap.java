@@ -79,10 +79,10 @@ final class BradleyTerryBootstrap {
             }
         }
 
-        /** A system of this worker's own, made on first need: the dense one holds n² doubles. */
+        /** This worker's own system for full Newton steps, made on first need. */
         private NewtonSystem ownSystem() {
             if (own == null) {
-                own = dense ? new DenseNewtonSystem(table, ridge) : new IterativeNewtonSystem(table, ridge);
+                own = new IterativeNewtonSystem(table, ridge);
             }
             return own;
         }

@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * Newton steps through a dense Cholesky factorisation of the n×n Hessian: O(n³/6) to prepare,
- * O(n²) per solve, n² doubles of memory. For a thousand players that is ~0.1 s and 8 MB, and a
- * prepared factor can serve many solves (the bootstrap's fixed Newton matrix).
+ * O(n²) per solve, n² doubles of memory; for a thousand players ~0.06 s, ~0.5 ms and 8 MB. Too
+ * slow to prepare at every step, but prepared once it serves every chord step of every bootstrap
+ * round, each a fraction of what a conjugate-gradient solve costs.
  */
 final class DenseNewtonSystem implements NewtonSystem {
     private final PairTable table;
