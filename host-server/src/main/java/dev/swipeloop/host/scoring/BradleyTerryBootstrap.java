@@ -64,27 +64,20 @@ final class BradleyTerryBootstrap {
         private final NewtonSolver solver = new NewtonSolver(loss);
         private final int[] columnDraws = new int[table.pairs];
         private final PairWeights weights = new PairWeights(table.pairs);
-        private NewtonSystem own;
+        /** For full Newton steps: O(players) of buffers, so every worker can have its own. */
+        private final NewtonSystem own = new IterativeNewtonSystem(table, ridge);
 
         void work(AtomicInteger next, long[] seeds, double[][] ratings) {
             for (int round = next.getAndIncrement(); round < seeds.length; round = next.getAndIncrement()) {
                 resampler.resample(new SplittableRandom(seeds[round]), columnDraws, weights);
                 double[] r = start.clone();
                 if (dense) {
-                    solver.refine(weights, r, fixed, this::ownSystem);
+                    solver.refine(weights, r, fixed, own);
                 } else {
-                    solver.minimise(weights, r, ownSystem());
+                    solver.minimise(weights, r, own);
                 }
                 ratings[round] = r;
             }
-        }
-
-        /** This worker's own system for full Newton steps, made on first need. */
-        private NewtonSystem ownSystem() {
-            if (own == null) {
-                own = new IterativeNewtonSystem(table, ridge);
-            }
-            return own;
         }
     }
 

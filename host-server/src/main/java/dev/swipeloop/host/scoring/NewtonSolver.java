@@ -1,7 +1,5 @@
 package dev.swipeloop.host.scoring;
 
-import java.util.function.Supplier;
-
 /**
  * Minimises {@link BradleyTerryLoss} for given pair weights, from a starting point it updates in
  * place. Two ways:
@@ -74,16 +72,16 @@ final class NewtonSolver {
 
     /**
      * The chord method from {@code r} with the prepared {@code fixed} system; falls back to
-     * {@link #minimise} with the system {@code fresh} supplies. Returns the number of steps.
+     * {@link #minimise} with the system {@code fallback}. Returns the number of steps.
      */
-    int refine(PairWeights weights, double[] r, NewtonSystem fixed, Supplier<NewtonSystem> fresh) {
+    int refine(PairWeights weights, double[] r, NewtonSystem fixed, NewtonSystem fallback) {
         double previous = CHORD_REACH / CHORD_CONTRACTION;
         for (int iteration = 1; iteration <= MAX_CHORD_STEPS; iteration++) {
             loss.gradient(r, weights, gradient, null);
             fixed.solve(gradient, step);
             double size = maxAbs(step);
             if (size > CHORD_CONTRACTION * previous) {
-                return iteration + minimise(weights, r, fresh.get());
+                return iteration + minimise(weights, r, fallback);
             }
             for (int i = 0; i < r.length; i++) {
                 r[i] += step[i];
@@ -93,7 +91,7 @@ final class NewtonSolver {
             }
             previous = size;
         }
-        return MAX_CHORD_STEPS + minimise(weights, r, fresh.get());
+        return MAX_CHORD_STEPS + minimise(weights, r, fallback);
     }
 
     /** The largest fraction 2⁻ᵏ of {@link #step} that decreases the loss enough (Armijo). */
