@@ -14,18 +14,15 @@ package dev.swipeloop.host.scoring;
  * with standard deviation 1/√(2λ) ≈ 7 r units, about 2,800 points: flat over any real spread of
  * ratings (Arena's spans ~1.5 r units), so it narrows the gap between two players who met a
  * hundred times by less than 0.01 %, yet it keeps a newcomer who won all ten of its battles
- * about 1,070 points above the players it beat instead of at infinity. Each disconnected group of players is pulled to an average of 1000 of its own, so
- * ratings from different groups are not comparable; a player with no battles rates 1000.
+ * about 1,070 points above the players it beat instead of at infinity. Each disconnected group
+ * of players is pulled to an average of 1000 of its own, so ratings from different groups are
+ * not comparable; a player with no battles rates 1000.
  *
  * <h2>Solver</h2>
  * Newton's method with a line search, each step solved by conjugate gradients on Hessian–vector
- * products ({@link IterativeNewtonSystem}), in memory O(players + pairs). It stops when a full
- * step moves no r by more than 10⁻⁷ (4·10⁻⁵ points), after which the error left is of the order
- * of that step squared. Conjugate gradients rather than a dense Cholesky factorisation per step
- * because they were faster at every size measured: 0.1 s against 0.5 s for 1,000 players and a
- * million battles, and 0.02 s against 3 s for 2,000 players compared only along a chain, the
- * worst case for them; the ridge bounds the condition number. The bootstrap still factorises
- * the Hessian once, see {@link #DENSE_LIMIT}.
+ * products, in memory O(players + pairs) (see {@code NewtonStep} for why not a dense
+ * factorisation). It stops when a full step moves no r by more than 10⁻⁷ (4·10⁻⁵ points), after
+ * which the error left is of the order of that step squared.
  */
 public final class BradleyTerry {
     /** λ of the ridge {@code λ·Σ r²}; see the class comment for why 0.01. */
@@ -33,13 +30,6 @@ public final class BradleyTerry {
     /** Rating points per unit of r, and the rating of r = 0. */
     public static final double SCALE = 400;
     public static final double INITIAL_RATING = 1000;
-    /**
-     * Up to this many players the bootstrap factorises the Hessian at the fit once (Cholesky:
-     * n³/6 work and n² doubles, ~0.5 s and 32 MB at 2,000 players) and reuses it for every step
-     * of every round. Above, each round runs Newton with conjugate gradients, which costs about
-     * four times as much per round but no n² memory.
-     */
-    public static final int DENSE_LIMIT = 2000;
 
     /**
      * A maximum-likelihood fit. The arrays are indexed like the {@link Battles} players and are
@@ -79,11 +69,8 @@ public final class BradleyTerry {
      *                  depend on it, only the number of steps does
      */
     public static Fit fit(Battles battles, double ridge, double[] warmStart) {
-        return fit(PairTable.of(battles), ridge, warmStart);
-    }
-
-    static Fit fit(PairTable table, double ridge, double[] warmStart) {
         checkRidge(ridge);
+        PairTable table = PairTable.of(battles);
         double[] r = new double[table.players];
         if (warmStart != null) {
             if (warmStart.length != table.players) {
@@ -93,7 +80,7 @@ public final class BradleyTerry {
             System.arraycopy(warmStart, 0, r, 0, r.length);
         }
         BradleyTerryLoss loss = new BradleyTerryLoss(table, ridge);
-        int iterations = new NewtonSolver(loss).minimise(table.weights(), r, new IterativeNewtonSystem(table, ridge));
+        int iterations = new NewtonSolver(loss).minimise(table.weights(), r);
         return new Fit(points(r), r, iterations);
     }
 
@@ -101,24 +88,21 @@ public final class BradleyTerry {
      * Bootstrap confidence intervals as Arena computes them: {@code rounds} times, resample the
      * battles (multinomial over the unique pair-outcome rows, N fixed), refit, and take each
      * player's 2.5 % and 97.5 % quantiles (linear interpolation, as pandas' {@code quantile}).
-     * Each round starts from {@code mle} and, up to {@link #DENSE_LIMIT} players, takes chord
-     * steps with the Hessian at {@code mle}, factorised once for all rounds.
+     * Each round is a Newton fit that starts from {@code mle}: a resample moves the ratings little,
+     * so a round takes about four steps (a million battles among 1,000 players: 4.0 on average,
+     * the last one only confirming convergence).
      *
      * <p>Round k draws from its own random stream, the k-th seed drawn from {@code seed}, and
      * always starts from {@code mle}; so the result depends on the seed, never on {@code threads}
      * or on which thread ran which round.
      *
-     * @param mle     {@link #fit} of the same battles with the same ridge: every round starts from it
-     *                and reuses its Hessian, so another start would cost time, not accuracy
+     * @param mle     {@link #fit} of the same battles with the same ridge: every round starts from
+     *                it, so another start would cost time, not accuracy
      * @param threads how many threads may work on rounds (the caller's thread when 1)
      */
     public static Bootstrap bootstrap(Battles battles, int rounds, long seed, double ridge, Fit mle, int threads) {
-        return bootstrap(PairTable.of(battles), rounds, seed, ridge, mle, threads, DENSE_LIMIT);
-    }
-
-    static Bootstrap bootstrap(PairTable table, int rounds, long seed, double ridge, Fit mle, int threads,
-                               int denseLimit) {
         checkRidge(ridge);
+        PairTable table = PairTable.of(battles);
         if (rounds < 1 || threads < 1) {
             throw new IllegalArgumentException("the bootstrap needs rounds >= 1 and threads >= 1, got rounds="
                     + rounds + ", threads=" + threads);
@@ -127,8 +111,7 @@ public final class BradleyTerry {
             throw new IllegalArgumentException("the fit has " + mle.r().length + " players, the battles "
                     + table.players + ": fit the same battles first");
         }
-        return new BradleyTerryBootstrap(table, ridge, mle.r(), table.players <= denseLimit)
-                .run(rounds, seed, threads);
+        return new BradleyTerryBootstrap(table, ridge, mle.r()).run(rounds, seed, threads);
     }
 
     static double[] points(double[] r) {

@@ -23,22 +23,15 @@ final class BradleyTerryBootstrap {
     private static final double UPPER_QUANTILE = 0.975;
 
     private final PairTable table;
-    private final double ridge;
     private final double[] start;
-    private final boolean dense;
     private final BootstrapResampler resampler;
     private final BradleyTerryLoss loss;
-    /** The Hessian at the full-data fit, factorised once and shared read-only; null when not dense. */
-    private final DenseNewtonSystem fixed;
 
-    BradleyTerryBootstrap(PairTable table, double ridge, double[] start, boolean dense) {
+    BradleyTerryBootstrap(PairTable table, double ridge, double[] start) {
         this.table = table;
-        this.ridge = ridge;
         this.start = start;
-        this.dense = dense;
         this.resampler = new BootstrapResampler(table);
         this.loss = new BradleyTerryLoss(table, ridge);
-        this.fixed = dense ? hessianAt(start) : null;
     }
 
     BradleyTerry.Bootstrap run(int rounds, long seed, int threads) {
@@ -64,30 +57,15 @@ final class BradleyTerryBootstrap {
         private final NewtonSolver solver = new NewtonSolver(loss);
         private final int[] columnDraws = new int[table.pairs];
         private final PairWeights weights = new PairWeights(table.pairs);
-        /** For full Newton steps: O(players) of buffers, so every worker can have its own. */
-        private final NewtonSystem own = new IterativeNewtonSystem(table, ridge);
 
         void work(AtomicInteger next, long[] seeds, double[][] ratings) {
             for (int round = next.getAndIncrement(); round < seeds.length; round = next.getAndIncrement()) {
                 resampler.resample(new SplittableRandom(seeds[round]), columnDraws, weights);
                 double[] r = start.clone();
-                if (dense) {
-                    solver.refine(weights, r, fixed, own);
-                } else {
-                    solver.minimise(weights, r, own);
-                }
+                solver.minimise(weights, r);
                 ratings[round] = r;
             }
         }
-    }
-
-    private DenseNewtonSystem hessianAt(double[] r) {
-        double[] gradient = new double[table.players];
-        double[] curvature = new double[table.pairs];
-        loss.gradient(r, table.weights(), gradient, curvature);
-        DenseNewtonSystem system = new DenseNewtonSystem(table, ridge);
-        system.prepare(curvature);
-        return system;
     }
 
     private static void runOn(int threads, Runnable worker) {

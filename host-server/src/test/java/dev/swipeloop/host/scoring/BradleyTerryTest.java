@@ -102,15 +102,6 @@ class BradleyTerryTest {
     }
 
     @Test
-    void conjugateGradientStepsGiveTheSameRatingsAsTheDenseFactorisation() {
-        SplittableRandom random = new SplittableRandom(11);
-        double[] truth = BattleSimulator.shuffled(BattleSimulator.evenlySpread(60, 800), random);
-        PairTable table = PairTable.of(BattleSimulator.simulate(truth, 3000, 0.1, random));
-
-        assertArrayEquals(DenseNewtonFit.ratings(table, RIDGE), BradleyTerry.fit(table, RIDGE, null).ratings(), 1e-6);
-    }
-
-    @Test
     void theBootstrapDependsOnTheSeedButNotOnTheThreads() {
         SplittableRandom random = new SplittableRandom(3);
         Battles battles = BattleSimulator.simulate(BattleSimulator.evenlySpread(8, 400), 800, 0.1, random);
@@ -128,18 +119,6 @@ class BradleyTerryTest {
             assertTrue(one.lower()[i] < mle.ratings()[i] && mle.ratings()[i] < one.upper()[i],
                     "player " + i + ": " + one.lower()[i] + " < " + mle.ratings()[i] + " < " + one.upper()[i]);
         }
-    }
-
-    @Test
-    void theIterativeBootstrapAgreesWithTheDenseOne() {
-        SplittableRandom random = new SplittableRandom(5);
-        PairTable table = PairTable.of(BattleSimulator.simulate(BattleSimulator.evenlySpread(10, 400), 1000, 0.1, random));
-        BradleyTerry.Fit mle = BradleyTerry.fit(table, RIDGE, null);
-
-        BradleyTerry.Bootstrap dense = BradleyTerry.bootstrap(table, 30, 1, RIDGE, mle, 1, Integer.MAX_VALUE);
-        BradleyTerry.Bootstrap iterative = BradleyTerry.bootstrap(table, 30, 1, RIDGE, mle, 1, 0);
-        assertArrayEquals(dense.lower(), iterative.lower(), 1e-4);
-        assertArrayEquals(dense.upper(), iterative.upper(), 1e-4);
     }
 
     @Test

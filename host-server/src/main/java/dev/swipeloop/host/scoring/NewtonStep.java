@@ -3,13 +3,25 @@ package dev.swipeloop.host.scoring;
 import java.util.Arrays;
 
 /**
- * Newton steps by conjugate gradients on Hessian–vector products, preconditioned by the
- * Hessian's diagonal (Jacobi). Never forms the matrix: memory O(players + pairs), each product
- * one pass over the pairs, so a hundred thousand players fit where a dense n² matrix (80 GB)
- * would not. Each solve stops at a residual of {@link #RELATIVE_RESIDUAL} of the gradient, so
- * a Newton step is accurate to that fraction and the outer iteration still converges fast.
+ * Solves the linear system of one Newton step of {@link BradleyTerryLoss}, whose Hessian is
+ * {@code Laplacian(curvature) + 2λ·I} (positive definite thanks to the ridge), by conjugate
+ * gradients on Hessian–vector products, preconditioned by the Hessian's diagonal (Jacobi).
+ *
+ * <p>It never forms the matrix: memory O(players + pairs), each product one pass over the pairs,
+ * so a hundred thousand players fit where a dense n² matrix (80 GB) would not. It was also
+ * faster than a dense Cholesky factorisation wherever both were measured: per Newton step, 0.1 s
+ * against 0.5 s for 1,000 players and a million battles, 0.02 s against 3 s for 2,000 players
+ * compared only along a chain (the worst case for it; the ridge bounds the condition number);
+ * and per bootstrap round, as fast as or faster than chord steps that reuse one factorisation
+ * for every round, except on chain-like comparisons where those were 30 % faster.
+ *
+ * <p>Each solve stops at a residual of {@link #RELATIVE_RESIDUAL} of the gradient, so that the
+ * last Newton step, which the stopping rule measures, is the true distance to the minimum.
+ * Looser solves are cheaper but break that: at 10⁻⁴ the million-battle bootstrap ran 18 %
+ * faster, but a fit from a start far off stopped 4·10⁻⁶ points from the minimum instead of
+ * 3·10⁻¹¹, because the error a loose step leaves grows with the Hessian's condition number.
  */
-final class IterativeNewtonSystem implements NewtonSystem {
+final class NewtonStep {
     static final double RELATIVE_RESIDUAL = 1e-8;
 
     private final PairTable table;
@@ -23,7 +35,7 @@ final class IterativeNewtonSystem implements NewtonSystem {
     private final double[] direction;
     private final double[] product;
 
-    IterativeNewtonSystem(PairTable table, double ridge) {
+    NewtonStep(PairTable table, double ridge) {
         this.table = table;
         this.ridge = ridge;
         this.n = table.players;
@@ -36,8 +48,8 @@ final class IterativeNewtonSystem implements NewtonSystem {
         this.product = new double[n];
     }
 
-    @Override
-    public void prepare(double[] curvature) {
+    /** Takes the Hessian whose pair weights are {@code curvature} (see {@link BradleyTerryLoss#gradient}). */
+    void prepare(double[] curvature) {
         this.curvature = curvature;
         // The diagonal is summed in place, then inverted.
         Arrays.fill(inverseDiagonal, 2 * ridge);
@@ -50,8 +62,8 @@ final class IterativeNewtonSystem implements NewtonSystem {
         }
     }
 
-    @Override
-    public void solve(double[] gradient, double[] step) {
+    /** Writes the Newton step {@code −H⁻¹·gradient} into {@code step}. */
+    void solve(double[] gradient, double[] step) {
         // Solve H·step = −gradient from step = 0.
         double target = 0;
         for (int i = 0; i < n; i++) {
