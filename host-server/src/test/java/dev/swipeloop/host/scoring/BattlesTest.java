@@ -1,0 +1,74 @@
+package dev.swipeloop.host.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.swipeloop.host.scoring.Battles.Outcome;
+import org.junit.jupiter.api.Test;
+
+class BattlesTest {
+
+    @Test
+    void playersGetIndicesInTheOrderFirstSeen() {
+        Battles battles = new Battles();
+        assertEquals(0, battles.player("x"));
+        battles.add("y", "z", Outcome.TIE);
+        assertEquals(0, battles.player("x"));
+        assertEquals(1, battles.player("y"));
+        assertEquals(2, battles.player("z"));
+        assertEquals(3, battles.players());
+        assertEquals("z", battles.id(2));
+        assertEquals(0, battles.battlesOf(0));
+    }
+
+    @Test
+    void bothOrdersOfAPairShareOneSlotCountedFromTheLowerIndex() {
+        Battles battles = new Battles();
+        battles.add("a", "b", Outcome.A_WINS); // a (0) beats b (1)
+        battles.add("b", "a", Outcome.A_WINS); // b beats a
+        battles.add("b", "a", Outcome.B_WINS); // a beats b
+        battles.add("a", "b", Outcome.TIE);
+        battles.add("a", "c", Outcome.B_WINS); // c beats a
+        assertEquals(2, battles.pairs());
+        assertEquals(0, battles.first(0));
+        assertEquals(1, battles.second(0));
+        assertEquals(2, battles.firstWins(0));
+        assertEquals(1, battles.secondWins(0));
+        assertEquals(1, battles.ties(0));
+        assertEquals(0, battles.firstWins(1));
+        assertEquals(1, battles.secondWins(1));
+        assertEquals(5, battles.battles());
+        assertEquals(5, battles.battlesOf(0));
+        assertEquals(4, battles.battlesOf(1));
+    }
+
+    @Test
+    void manyPairsSurviveTheIndexGrowing() {
+        Battles battles = new Battles();
+        int players = 300;
+        for (int i = 0; i < players; i++) {
+            for (int j = i + 1; j < players; j++) {
+                battles.add("p" + i, "p" + j, (i + j) % 3 == 0 ? Outcome.TIE : Outcome.A_WINS);
+            }
+        }
+        for (int i = 0; i < players; i++) {
+            for (int j = i + 1; j < players; j++) {
+                battles.add("p" + j, "p" + i, Outcome.A_WINS);
+            }
+        }
+        assertEquals(players * (players - 1) / 2, battles.pairs());
+        for (int slot = 0; slot < battles.pairs(); slot++) {
+            int i = battles.first(slot);
+            int j = battles.second(slot);
+            boolean tie = (i + j) % 3 == 0;
+            assertEquals(tie ? 0 : 1, battles.firstWins(slot));
+            assertEquals(1, battles.secondWins(slot));
+            assertEquals(tie ? 1 : 0, battles.ties(slot));
+        }
+    }
+
+    @Test
+    void aPlayerCannotBattleThemselves() {
+        assertThrows(IllegalArgumentException.class, () -> new Battles().add("a", "a", Outcome.TIE));
+    }
+}
