@@ -1,0 +1,125 @@
+package dev.swipeloop.host.settings;
+
+import dev.swipeloop.host.quality.QualitySettings;
+import dev.swipeloop.sdk.config.Config;
+import dev.swipeloop.sdk.config.ConfigError;
+import dev.swipeloop.sdk.config.ConfigException;
+import dev.swipeloop.sdk.config.ConfigSpec;
+import dev.swipeloop.sdk.config.ConfigType;
+import dev.swipeloop.sdk.config.Validator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The settings each app may change for itself (ranking, rater quality, decks), declared once
+ * with the {@link ConfigSpec} the host and plugins use, so they are validated the same way
+ * (every error at once) and documented from one place. The defaults suit a meme app: many
+ * fresh images, quick swipes, a few hundred votes per image at most. An app's changes live in
+ * storage ({@link dev.swipeloop.sdk.storage.StorageBackend#appSettings}); {@link #of} reads
+ * them over the defaults.
+ */
+public record AppSettings(Config config, Map<String, String> overrides) {
+    public static final ConfigSpec SPEC = new ConfigSpec()
+            .define("ranking.z", ConfigType.DOUBLE, 1.96, false,
+                    "z of the Wilson interval and lower bound (1.96: 95 %)", Validator.between(0.5, 5))
+            .define("ranking.prior.strength", ConfigType.DOUBLE, 10.0, false,
+                    "Weight of the Bayesian average's prior, in votes (α + β); its mean is the app's own like rate",
+                    Validator.between(0, 1_000_000))
+            .define("ranking.bt.rounds", ConfigType.INT, 100, false,
+                    "Bootstrap rounds behind Bradley–Terry's 95 % intervals", Validator.range(10, 10_000))
+            .define("ranking.bt.ridge", ConfigType.DOUBLE, 0.01, false,
+                    "L2 penalty λ·Σr² of the Bradley–Terry fit: keeps an image that never lost finite; 0 is the plain MLE",
+                    Validator.between(0, 10))
+            .define("ranking.elo.k", ConfigType.DOUBLE, 4.0, false,
+                    "K factor of the live Elo shown for display (Chatbot Arena uses 4)", Validator.between(0.1, 100))
+            .define("quality.fast.dwellMs", ConfigType.INT, 400, false,
+                    "A vote faster than this (dwell, ms) counts as too fast for the speed rule", Validator.range(1, 60_000))
+            .define("quality.fast.k", ConfigType.INT, 4, false,
+                    "The speed rule flags a rater when this many of their last quality.fast.n votes were too fast",
+                    Validator.range(1, 64))
+            .define("quality.fast.n", ConfigType.INT, 10, false,
+                    "Window of the speed rule, in votes", Validator.range(1, 64))
+            .define("quality.gold.rate", ConfigType.DOUBLE, 0.05, false,
+                    "Share of deck cards that are gold items (known answer), while the rater has unseen ones",
+                    Validator.between(0, 1))
+            .define("quality.gold.minAnswers", ConfigType.INT, 8, false,
+                    "Gold answers a rater gives before the gold rule may flag them", Validator.range(1, 10_000))
+            .define("quality.gold.minAccuracy", ConfigType.DOUBLE, 0.75, false,
+                    "Gold accuracy under which a rater is flagged", Validator.between(0.01, 1))
+            .define("quality.pattern.minVotes", ConfigType.INT, 50, false,
+                    "Votes before the one-answer and same-side rules may flag a rater", Validator.range(2, 1_000_000))
+            .define("quality.pattern.share", ConfigType.DOUBLE, 0.95, false,
+                    "Share of one answer (or one side in pairs) that flags a rater", Validator.between(0.51, 1))
+            .define("quality.dailyCap", ConfigType.INT, 1000, false,
+                    "Votes a rater may give in one UTC day before the daily-cap flag stands for that day",
+                    Validator.range(1, 10_000_000))
+            .define("quality.alarm.windowVotes", ConfigType.INT, 1000, false,
+                    "Votes per window of the flag-rate alarm in /health (a jump against the previous 10 windows)",
+                    Validator.range(10, 10_000_000))
+            .define("deck.order", ConfigType.STRING, "learning", false,
+                    "learning: least-known first, close pairs, settled items retired; least-judged: fewest votes first, nothing retired",
+                    Validator.oneOf("learning", "least-judged"))
+            .define("deck.retire.votes", ConfigType.INT, 200, false,
+                    "A learning deck stops showing an item with this many votes of the deck's kind; 0 never",
+                    Validator.range(0, 100_000_000))
+            .define("deck.retire.width", ConfigType.DOUBLE, 0.2, false,
+                    "A learning deck stops showing an item whose interval (like rate, or share of pair wins) is this narrow; 0 never",
+                    Validator.between(0, 1));
+
+    /** The defaults, for an app that changed nothing. */
+    public static final AppSettings DEFAULTS = of(Map.of());
+
+    /**
+     * The app's settings: its overrides over the defaults. Throws {@link ConfigException} listing
+     * every bad key, including rules that join two keys.
+     */
+    public static AppSettings of(Map<String, String> overrides) {
+        List<ConfigError> errors = new ArrayList<>(SPEC.validate(overrides));
+        Map<String, String> speedRule = new HashMap<>();
+        for (String key : List.of("quality.fast.k", "quality.fast.n")) {
+            if (overrides.containsKey(key)) {
+                speedRule.put(key, overrides.get(key));
+            }
+        }
+        if (SPEC.validate(speedRule).isEmpty()) {
+            Config speed = SPEC.parse(speedRule);
+            if (speed.getInt("quality.fast.k") > speed.getInt("quality.fast.n")) {
+                errors.add(new ConfigError("quality.fast.k", "must be at most quality.fast.n ("
+                        + speed.getInt("quality.fast.n") + "): k of the last n votes"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        return new AppSettings(SPEC.parse(overrides), Map.copyOf(overrides));
+    }
+
+    public RankingSettings ranking() {
+        return new RankingSettings(config.getDouble("ranking.z"), config.getDouble("ranking.prior.strength"),
+                config.getInt("ranking.bt.rounds"), config.getDouble("ranking.bt.ridge"), config.getDouble("ranking.elo.k"));
+    }
+
+    public QualitySettings quality() {
+        QualitySettings d = QualitySettings.DEFAULTS;
+        return new QualitySettings(config.getInt("quality.fast.n"), config.getInt("quality.fast.k"),
+                config.getInt("quality.fast.dwellMs"), config.getInt("quality.gold.minAnswers"),
+                config.getDouble("quality.gold.minAccuracy"), config.getInt("quality.pattern.minVotes"),
+                config.getDouble("quality.pattern.share"), config.getInt("quality.dailyCap"),
+                config.getInt("quality.alarm.windowVotes"), d.alarmBaselineWindows(), d.alarmRatio(), d.alarmMinRise());
+    }
+
+    public DeckSettings deck() {
+        return new DeckSettings(config.getString("deck.order").equals("learning"), config.getInt("deck.retire.votes"),
+                config.getDouble("deck.retire.width"), config.getDouble("quality.gold.rate"));
+    }
+
+    /** The settings rankings are computed with. */
+    public record RankingSettings(double z, double priorStrength, int bootstrapRounds, double ridge, double eloK) {
+    }
+
+    /** How decks are dealt; {@code goldRate} is the share of honeypot cards. */
+    public record DeckSettings(boolean learning, int retireVotes, double retireWidth, double goldRate) {
+    }
+}
