@@ -11,6 +11,9 @@ import dev.swipeloop.host.export.ExportProgress;
 import dev.swipeloop.host.export.ExportRequestException;
 import dev.swipeloop.host.export.Exporter;
 import dev.swipeloop.host.export.ExportService;
+import dev.swipeloop.host.ranking.QualityService;
+import dev.swipeloop.host.ranking.ScoreBoards;
+import dev.swipeloop.host.settings.AppSettingsCache;
 import dev.swipeloop.host.plugin.LoadedPlugins;
 import dev.swipeloop.sdk.config.ConfigKey;
 import dev.swipeloop.sdk.model.App;
@@ -22,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +57,10 @@ final class ExportCommand {
         SwipeloopHost.createDataDir(settings.dataDir());
         try (LoadedPlugins plugins = LoadedPlugins.load(SwipeloopHost.pluginsDir(settings), settings.dataDir(),
                 HostVersion.get(), settings.storage(), config.sources());
-             ExportService service = ExportService.open(settings, plugins, HostVersion.get())) {
+             // No background refresh: the export reads each app's votes into its flags once, when first asked.
+             ScoreBoards boards = new ScoreBoards(plugins.storage(), new AppSettingsCache(plugins.storage()), null);
+             QualityService quality = new QualityService(boards, Clock.systemUTC());
+             ExportService service = ExportService.open(settings, plugins, HostVersion.get(), quality)) {
             Exporter exporter = service.exporter();
             String appId = app(args.last("app"), plugins.storage().apps());
             try (ExportPlan plan = plan(exporter, appId, formatId, options)) {

@@ -37,7 +37,8 @@ public record HostSettings(
         String exportPseudonymKey,
         int exportConcurrentJobs,
         int exportKeepJobs,
-        int exportMaxStreams) {
+        int exportMaxStreams,
+        int scoresRefreshMillis) {
 
     public static final ConfigSpec SPEC = new ConfigSpec()
             .define("bind", ConfigType.STRING, "0.0.0.0", false, "Address the HTTP server listens on")
@@ -89,7 +90,11 @@ public record HostSettings(
                     "Finished exports kept in <data>/exports (records and files); older ones are deleted",
                     Validator.range(1, 100_000))
             .define("export.maxStreams", ConfigType.INT, 2, false,
-                    "Exports streamed at once by GET /v1/exports/{format}; more get 503", Validator.range(1, 64));
+                    "Exports streamed at once by GET /v1/exports/{format}; more get 503", Validator.range(1, 64))
+            .define("scores.refreshMillis", ConfigType.INT, 1000, false,
+                    "How often new votes are folded into every app's scores, rater flags and alarms in the background;"
+                            + " decks use scores at most this old (rankings and stats read the latest votes themselves)",
+                    Validator.range(50, 3_600_000));
 
     public static HostSettings from(Config c) {
         Path data = Path.of(c.getString("data")).toAbsolutePath().normalize();
@@ -120,6 +125,7 @@ public record HostSettings(
                 c.getString("export.pseudonymKey"),
                 c.getInt("export.concurrentJobs"),
                 c.getInt("export.keepJobs"),
-                c.getInt("export.maxStreams"));
+                c.getInt("export.maxStreams"),
+                c.getInt("scores.refreshMillis"));
     }
 }

@@ -11,7 +11,7 @@ import java.time.Clock;
 /**
  * Puts an {@link Exporter} together from the host's settings and plugins, the same way for the
  * CLI and the HTTP API: the started export formats, the media store and the fetcher for images,
- * the rater pseudonym key. Closing it stops the fetcher's client.
+ * the rater pseudonym key, the rater-quality flags. Closing it stops the fetcher's client.
  */
 public final class ExportService implements AutoCloseable {
     private final ExternalMediaFetcher fetcher;
@@ -22,13 +22,15 @@ public final class ExportService implements AutoCloseable {
         this.exporter = exporter;
     }
 
-    public static ExportService open(HostSettings settings, PluginRegistry plugins, String hostVersion) {
+    /** @param flags the rater-quality flags export rows list and {@code excludeFlagged} leaves out */
+    public static ExportService open(HostSettings settings, PluginRegistry plugins, String hostVersion,
+                                     RaterFlags flags) {
         ExternalMediaFetcher fetcher = ExternalMediaFetcher.open(settings);
         ImageSource images = new MediaImages(MediaStore.open(settings), fetcher);
         Exporter exporter = new Exporter(plugins.storage(), plugins::exportFormat,
                 () -> plugins.exportFormats().stream().map(ExportFormat::id).toList(),
                 formatId -> pluginVersion(plugins, formatId),
-                PseudonymKey.load(settings.exportPseudonymKey(), settings.dataDir()), images, RaterFlags.NONE,
+                PseudonymKey.load(settings.exportPseudonymKey(), settings.dataDir()), images, flags,
                 settings.publicUrl(), hostVersion, Clock.systemUTC());
         return new ExportService(fetcher, exporter);
     }

@@ -131,10 +131,6 @@ public final class Exporter {
     /** Options the storage backend or the host cannot serve are refused before anything is written. */
     private void checkStorageCanDo(String appId, CommonOptions options) {
         List<ConfigError> errors = new ArrayList<>();
-        if (options.excludeFlagged() && !flags.available()) {
-            errors.add(new ConfigError("excludeFlagged", "no rater-quality checks run on this host yet, so no rater"
-                    + " is flagged; leave it out"));
-        }
         if (options.minVotes() > 0 && !supported(() -> storage.judgements(appId, List.of()))) {
             errors.add(new ConfigError("minVotes", "storage '" + storage.id() + "' cannot count the votes per item"));
         }

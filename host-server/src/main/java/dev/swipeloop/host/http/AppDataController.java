@@ -4,15 +4,19 @@ import com.google.gson.JsonObject;
 import dev.swipeloop.sdk.model.AppStats;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import io.javalin.http.Context;
+import java.util.function.Consumer;
 
 /** {@code GET /v1/stats} and {@code DELETE /v1/raters/{rater}} (secret key). */
 final class AppDataController {
     private final KeyAuth auth;
     private final StorageBackend storage;
+    private final Consumer<String> votesRemoved;
 
-    AppDataController(KeyAuth auth, StorageBackend storage) {
+    /** @param votesRemoved told the app id after a rater's votes were removed, so scores are rebuilt */
+    AppDataController(KeyAuth auth, StorageBackend storage, Consumer<String> votesRemoved) {
         this.auth = auth;
         this.storage = storage;
+        this.votesRemoved = votesRemoved;
     }
 
     void stats(Context ctx) {
@@ -37,7 +41,9 @@ final class AppDataController {
                     java.util.List.of(new FieldError("rater", "must be 1 to " + VoteParser.MAX_ID_LENGTH
                             + " characters long")));
         }
-        storage.deleteRater(caller.app().id(), rater);
+        if (storage.deleteRater(caller.app().id(), rater) > 0) {
+            votesRemoved.accept(caller.app().id());
+        }
         ctx.status(204);
     }
 }

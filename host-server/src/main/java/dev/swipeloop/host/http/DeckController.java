@@ -2,9 +2,9 @@ package dev.swipeloop.host.http;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.swipeloop.host.deck.DeckService;
+import dev.swipeloop.host.deck.PairDealer;
 import dev.swipeloop.sdk.model.Item;
-import dev.swipeloop.sdk.model.VoteKind;
-import dev.swipeloop.sdk.storage.StorageBackend;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
@@ -12,24 +12,21 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * {@code GET /v1/deck} (publishable key): the next cards for one rater, never one they judged.
- * Binary cards come straight from storage's least-judged order; pair cards are dealt by
- * {@link PairDealer} from a few times more candidates, so same-group pairs can be found.
+ * {@code GET /v1/deck} (publishable key): the next cards for one rater, never one they judged,
+ * dealt by {@link DeckService} (least-known first, overlapping pairs, gold cards mixed in).
  */
 final class DeckController {
     static final int DEFAULT_LIMIT = 10;
-    /** Candidates fetched per requested pair: enough that most pairs can share a group. */
-    static final int PAIR_CANDIDATES_PER_CARD = 4;
 
     private final KeyAuth auth;
-    private final StorageBackend storage;
+    private final DeckService decks;
     private final int maxLimit;
     private final String publicUrl;
     private final Clock clock;
 
-    DeckController(KeyAuth auth, StorageBackend storage, int maxLimit, String publicUrl, Clock clock) {
+    DeckController(KeyAuth auth, DeckService decks, int maxLimit, String publicUrl, Clock clock) {
         this.auth = auth;
-        this.storage = storage;
+        this.decks = decks;
         this.maxLimit = maxLimit;
         this.publicUrl = publicUrl;
         this.clock = clock;
@@ -48,15 +45,14 @@ final class DeckController {
         String baseUrl = BaseUrl.of(ctx, publicUrl);
         JsonArray cards = new JsonArray();
         if (mode.equals("binary")) {
-            for (Item item : storage.deck(appId, rater, VoteKind.BINARY, limit)) {
+            for (Item item : decks.binary(appId, rater, limit, ThreadLocalRandom.current())) {
                 JsonObject card = new JsonObject();
                 card.addProperty("kind", "binary");
                 card.add("item", ItemJson.card(item, baseUrl));
                 cards.add(card);
             }
         } else {
-            List<Item> candidates = storage.deck(appId, rater, VoteKind.PAIR, limit * PAIR_CANDIDATES_PER_CARD);
-            for (PairDealer.Pair pair : PairDealer.deal(candidates, limit, ThreadLocalRandom.current())) {
+            for (PairDealer.Pair pair : decks.pairs(appId, rater, limit, ThreadLocalRandom.current())) {
                 JsonObject card = new JsonObject();
                 card.addProperty("kind", "pair");
                 card.add("left", ItemJson.card(pair.left(), baseUrl));

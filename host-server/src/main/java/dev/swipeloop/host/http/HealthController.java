@@ -4,22 +4,28 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.swipeloop.host.plugin.PluginRegistry;
 import dev.swipeloop.host.plugin.PluginStatus;
+import dev.swipeloop.host.ranking.QualityService;
 import dev.swipeloop.host.widget.WidgetBundle;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import io.javalin.http.Context;
+import java.util.List;
 
 /**
- * {@code GET /health}: is the server up, which storage, how every plugin fared, and the
- * widget's immutable URL (so an embedder can pin the build it tested).
+ * {@code GET /health}: is the server up, which storage, how every plugin fared, the widget's
+ * immutable URL (so an embedder can pin the build it tested), and the rater-quality alarms:
+ * a flag rate that jumped usually means a broken detector, which would quietly exclude honest
+ * votes from exports and rewards, so it is shown where operators already look.
  */
 final class HealthController {
     private final PluginRegistry registry;
     private final String hostVersion;
     private final JsonObject widget;
+    private final QualityService quality;
 
-    HealthController(PluginRegistry registry, String hostVersion, WidgetBundle bundle) {
+    HealthController(PluginRegistry registry, String hostVersion, WidgetBundle bundle, QualityService quality) {
         this.registry = registry;
         this.hostVersion = hostVersion;
+        this.quality = quality;
         this.widget = new JsonObject();
         widget.addProperty("url", bundle.hashedPath());
         widget.addProperty("bytes", bundle.scriptBytes());
@@ -56,6 +62,15 @@ final class HealthController {
         body.add("storage", storageJson);
         body.add("plugins", plugins);
         body.add("widget", widget.deepCopy());
+        JsonArray alarms = new JsonArray();
+        for (QualityService.AppAlarm alarm : quality.alarms()) {
+            JsonObject json = QualityController.alarms(List.of(alarm.alarm())).get(0).getAsJsonObject();
+            json.addProperty("app", alarm.appId());
+            alarms.add(json);
+        }
+        JsonObject qualityJson = new JsonObject();
+        qualityJson.add("alarms", alarms);
+        body.add("quality", qualityJson);
         JsonOut.write(ctx, ok ? 200 : 503, body);
     }
 }

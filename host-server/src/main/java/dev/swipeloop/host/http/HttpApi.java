@@ -2,6 +2,12 @@ package dev.swipeloop.host.http;
 
 import com.google.gson.GsonBuilder;
 import dev.swipeloop.host.apps.AppDirectory;
+import dev.swipeloop.host.deck.DeckService;
+import dev.swipeloop.host.ranking.Knowledge;
+import dev.swipeloop.host.ranking.QualityService;
+import dev.swipeloop.host.ranking.RankingService;
+import dev.swipeloop.host.ranking.ScoreBoards;
+import dev.swipeloop.host.settings.AppSettingsCache;
 import dev.swipeloop.host.config.HostSettings;
 import dev.swipeloop.host.ingest.GroupCommitWriter;
 import dev.swipeloop.host.export.BackgroundExports;
@@ -16,6 +22,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinGson;
 import java.time.Clock;
+import java.time.Duration;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.util.List;
 import java.util.function.Consumer;
@@ -53,6 +60,12 @@ public final class HttpApi implements AutoCloseable {
             new Route(HandlerType.GET, "/v1/votes"),
             new Route(HandlerType.GET, "/v1/stats"),
             new Route(HandlerType.DELETE, "/v1/raters/{rater}"),
+            new Route(HandlerType.GET, "/v1/raters/{rater}/quality"),
+            new Route(HandlerType.GET, "/v1/quality"),
+            new Route(HandlerType.GET, "/v1/rankings"),
+            new Route(HandlerType.GET, "/v1/items/{id}/stats"),
+            new Route(HandlerType.GET, "/v1/settings"),
+            new Route(HandlerType.PATCH, "/v1/settings"),
             new Route(HandlerType.GET, "/v1/exports"),
             new Route(HandlerType.POST, "/v1/exports"),
             new Route(HandlerType.GET, "/v1/exports/jobs"),
@@ -64,6 +77,9 @@ public final class HttpApi implements AutoCloseable {
     private final GroupCommitWriter writer;
     private final ExportService exports;
     private final BackgroundExports exportJobs;
+    private final ScoreBoards boards;
+    private final RankingService rankingService;
+    private final QualityService qualityService;
     private final Javalin app;
     private boolean closed;
 
@@ -80,17 +96,25 @@ public final class HttpApi implements AutoCloseable {
         this.writer = new GroupCommitWriter(storage, settings.maxCommitVotes(),
                 Math.max(settings.maxCommitVotes() * 4, settings.maxVotesPerBatch()));
 
+        AppSettingsCache appSettings = new AppSettingsCache(storage);
+        this.boards = new ScoreBoards(storage, appSettings, Duration.ofMillis(settings.scoresRefreshMillis()));
+        this.rankingService = new RankingService(boards);
+        this.qualityService = new QualityService(boards, clock);
         WidgetBundle widget = WidgetBundle.bundled();
-        HealthController health = new HealthController(registry, hostVersion, widget);
+        HealthController health = new HealthController(registry, hostVersion, widget, qualityService);
         WidgetController widgetAssets = new WidgetController(widget);
         OpenApiController openApi = new OpenApiController();
         ItemsController items = new ItemsController(auth, new ItemParser(settings.maxItemsPerBatch()), storage, clock);
-        DeckController deck = new DeckController(auth, storage, settings.deckMaxLimit(), settings.publicUrl(), clock);
+        DeckController deck = new DeckController(auth, new DeckService(storage, new Knowledge(boards), appSettings),
+                settings.deckMaxLimit(), settings.publicUrl(), clock);
         VotesController votes = new VotesController(auth, new VoteParser(settings.maxVotesPerBatch()),
                 new ItemLookup(storage), writer, storage, clock);
-        AppDataController appData = new AppDataController(auth, storage);
+        AppDataController appData = new AppDataController(auth, storage, boards::votesRemoved);
+        RankingsController rankings = new RankingsController(auth, rankingService, storage);
+        QualityController quality = new QualityController(auth, qualityService);
+        SettingsController settingsApi = new SettingsController(auth, storage, appSettings, boards::settingsChanged);
         MediaController media = new MediaController(auth, MediaStore.open(settings), settings.publicUrl());
-        this.exports = ExportService.open(settings, registry, hostVersion);
+        this.exports = ExportService.open(settings, registry, hostVersion, qualityService);
         this.exportJobs = new BackgroundExports(exports.exporter(), settings.dataDir().resolve("exports"),
                 settings.exportConcurrentJobs(), settings.exportKeepJobs(), clock);
         ExportsController exportsApi = new ExportsController(auth, registry, exports.exporter(), exportJobs,
@@ -137,6 +161,12 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get("/v1/votes", votes::list);
             config.routes.get("/v1/stats", appData::stats);
             config.routes.delete("/v1/raters/{rater}", appData::deleteRater);
+            config.routes.get("/v1/raters/{rater}/quality", quality::rater);
+            config.routes.get("/v1/quality", quality::app);
+            config.routes.get("/v1/rankings", rankings::rankings);
+            config.routes.get("/v1/items/{id}/stats", rankings::itemStats);
+            config.routes.get("/v1/settings", settingsApi::get);
+            config.routes.patch("/v1/settings", settingsApi::patch);
             config.routes.get("/v1/exports", exportsApi::formats);
             config.routes.post("/v1/exports", exportsApi::submit);
             // Before /v1/exports/{format}, so that "jobs" is never taken for a format id.
@@ -175,5 +205,8 @@ public final class HttpApi implements AutoCloseable {
         app.stop();
         exportJobs.close();
         exports.close();
+        rankingService.close();
+        qualityService.close();
+        boards.close();
     }
 }

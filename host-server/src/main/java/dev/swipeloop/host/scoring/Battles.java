@@ -100,6 +100,24 @@ public final class Battles {
         return battlesOfPlayer[index];
     }
 
+    /**
+     * An independent copy with the same players, indices and counts: what a fit runs on while
+     * the original keeps taking battles on another thread (under the owner's lock while copied).
+     */
+    public Battles copy() {
+        Battles copy = new Battles();
+        ids.forEach(copy::player);
+        copy.battlesOfPlayer = Arrays.copyOf(battlesOfPlayer, battlesOfPlayer.length);
+        copy.battles = battles;
+        for (int slot = 0; slot < pairs; slot++) {
+            int into = copy.slotOf(first[slot], second[slot]);
+            copy.firstWins[into] = firstWins[slot];
+            copy.secondWins[into] = secondWins[slot];
+            copy.ties[into] = ties[slot];
+        }
+        return copy;
+    }
+
     /** The number of distinct unordered pairs that met; slots are 0 to pairs() − 1. */
     int pairs() {
         return pairs;

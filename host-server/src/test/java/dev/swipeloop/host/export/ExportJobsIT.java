@@ -169,8 +169,8 @@ class ExportJobsIT {
         assertEquals(400, unknown.statusCode());
         assertTrue(unknown.body().contains("\"format\""), unknown.body());
         HttpResponse<String> flagged = host.http().post("/v1/exports", scenario.app().secretKey(), null,
-                "{\"format\":\"jsonl\",\"options\":{\"excludeFlagged\":true}}");
-        assertEquals(400, flagged.statusCode(), "no quality check runs yet: excluding flagged raters would exclude nothing");
+                "{\"format\":\"jsonl\",\"options\":{\"excludeFlagged\":\"spammers\"}}");
+        assertEquals(400, flagged.statusCode(), flagged.body());
         assertTrue(flagged.body().contains("options.excludeFlagged"), flagged.body());
         assertEquals(0, get("/v1/exports/jobs").getAsJsonArray("jobs").size(), "nothing was queued");
     }

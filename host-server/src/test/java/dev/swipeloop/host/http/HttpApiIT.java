@@ -152,7 +152,8 @@ class HttpApiIT {
             assertEquals("binary", card.getAsJsonObject().get("kind").getAsString());
             shown.add(card.getAsJsonObject().getAsJsonObject("item").get("id").getAsString());
         }
-        assertEquals(Set.of("b", "c", "d"), shown);
+        // d is a gold item: decks mix it in at quality.gold.rate (5 %), not as a regular card.
+        assertTrue(shown.containsAll(Set.of("b", "c")) && Set.of("b", "c", "d").containsAll(shown), shown.toString());
         String mediaUrl = deck.getAsJsonArray("cards").asList().stream().map(c -> c.getAsJsonObject().getAsJsonObject("item"))
                 .filter(i -> i.get("id").getAsString().equals("b")).findFirst().orElseThrow().get("imageUrl").getAsString();
         assertTrue(mediaUrl.startsWith("http://") && mediaUrl.endsWith("/media/b.png"), mediaUrl);
@@ -162,7 +163,8 @@ class HttpApiIT {
                 .header("Referer", TestHost.ORIGIN + "/swipe?x=1").GET());
         assertEquals(200, pairs.statusCode(), pairs.body());
         JsonArray cards = json(pairs).getAsJsonArray("cards");
-        assertEquals(2, cards.size());
+        assertEquals(1, cards.size(), "a and b share a group; c is alone and the gold d has no gold dislike to pair with: "
+                + cards);
         for (JsonElement card : cards) {
             JsonObject c = card.getAsJsonObject();
             assertEquals("pair", c.get("kind").getAsString());

@@ -1,5 +1,6 @@
 package dev.swipeloop.host.scoring;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -65,6 +66,27 @@ class BattlesTest {
             assertEquals(1, battles.secondWins(slot));
             assertEquals(tie ? 1 : 0, battles.ties(slot));
         }
+    }
+
+    @Test
+    void aCopyFitsTheSameAndDoesNotChangeWithTheOriginal() {
+        Battles battles = new Battles();
+        for (int i = 0; i < 2_000; i++) {
+            battles.add("a" + (i % 7), "b" + ((i * 3 + 1) % 11), i % 5 == 0 ? Outcome.TIE : i % 3 == 0 ? Outcome.B_WINS
+                    : Outcome.A_WINS);
+        }
+        battles.player("idle");
+        Battles copy = battles.copy();
+        assertEquals(battles.players(), copy.players());
+        assertEquals(battles.battles(), copy.battles());
+        assertEquals("idle", copy.id(battles.players() - 1));
+        assertEquals(battles.battlesOf(3), copy.battlesOf(3));
+        assertArrayEquals(BradleyTerry.fit(battles).ratings(), BradleyTerry.fit(copy).ratings(), 1e-12);
+
+        battles.add("a1", "b2", Outcome.A_WINS);
+        battles.add("new", "a1", Outcome.A_WINS);
+        assertEquals(2_000, copy.battles(), "battles added to the original afterwards are not in the copy");
+        assertEquals(battles.players() - 1, copy.players());
     }
 
     @Test

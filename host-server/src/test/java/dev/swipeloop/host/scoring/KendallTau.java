@@ -4,11 +4,11 @@ package dev.swipeloop.host.scoring;
  * Kendall's rank correlation τ-a between two score vectors: (concordant − discordant pairs) over
  * all n(n − 1)/2 pairs; 1 when both order the players the same way, −1 when reversed.
  */
-final class KendallTau {
+public final class KendallTau {
     private KendallTau() {
     }
 
-    static double of(double[] x, double[] y) {
+    public static double of(double[] x, double[] y) {
         int n = x.length;
         long concordant = 0;
         long discordant = 0;

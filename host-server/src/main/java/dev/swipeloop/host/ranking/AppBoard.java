@@ -1,0 +1,198 @@
+package dev.swipeloop.host.ranking;
+
+import dev.swipeloop.host.quality.RaterQuality;
+import dev.swipeloop.host.scoring.Battles;
+import dev.swipeloop.host.scoring.Elo;
+import dev.swipeloop.host.settings.AppSettings;
+import dev.swipeloop.sdk.model.Choice;
+import dev.swipeloop.sdk.model.Item;
+import dev.swipeloop.sdk.model.Judgement;
+import dev.swipeloop.sdk.model.Verdict;
+import dev.swipeloop.sdk.model.Vote;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/**
+ * What one app's votes add up to, folded one vote at a time in seq order: counts per item and
+ * per model, the pairwise battles (all items, per prompt group, per model), live Elo, the
+ * binary answers Dawid–Skene weighs, and each rater's quality. Rankings read it instead of
+ * the votes, so a request costs what the answer costs, not a pass over every vote.
+ *
+ * <p>Folding takes the write lock a page of votes at a time; readers take the read lock
+ * through {@link #read}. Expensive work (Bradley–Terry, Dawid–Skene) copies what it needs
+ * under the lock and computes outside it.
+ */
+final class AppBoard {
+    private final String appId;
+    private final AppSettings settings;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    final Catalogue catalogue = new Catalogue();
+    final Tally itemTally = new Tally();
+    final Tally modelTally = new Tally();
+    final Battles itemBattles = new Battles();
+    final Map<String, Battles> groupBattles = new HashMap<>();
+    final Battles modelBattles = new Battles();
+    final Elo itemElo;
+    final Elo modelElo;
+    final BinaryVoteLog binaryLog = new BinaryVoteLog();
+    final RaterQuality quality;
+    private long lastSeq;
+    private long votes;
+    private long likes;
+    private long dislikes;
+
+    AppBoard(String appId, AppSettings settings) {
+        this.appId = appId;
+        this.settings = settings;
+        AppSettings.RankingSettings ranking = settings.ranking();
+        this.itemElo = new Elo(ranking.eloK(), 400, 10, 1000);
+        this.modelElo = new Elo(ranking.eloK(), 400, 10, 1000);
+        this.quality = new RaterQuality(settings.quality());
+    }
+
+    String appId() {
+        return appId;
+    }
+
+    /** The settings this board was built with; another set means another board. */
+    AppSettings settings() {
+        return settings;
+    }
+
+    /** The seq of the last vote folded in: the board is exact as of this vote. */
+    long lastSeq() {
+        return read(board -> board.lastSeq);
+    }
+
+    long votes() {
+        return votes;
+    }
+
+    /**
+     * The app's like rate over binary votes on regular items, the mean of the Bayesian prior.
+     * Laplace-smoothed ((likes + 1) / (decided + 2)), so an app whose first votes are all likes
+     * still has a prior that can move, and an app with no votes has 0.5.
+     */
+    double likeRate() {
+        return (likes + 1.0) / (likes + dislikes + 2.0);
+    }
+
+    <T> T read(Function<AppBoard, T> query) {
+        lock.readLock().lock();
+        try {
+            return query.apply(this);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** For {@link RaterQuality}, whose queries update its per-day state and so need the board alone. */
+    <T> T exclusive(Function<AppBoard, T> query) {
+        lock.writeLock().lock();
+        try {
+            return query.apply(this);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Folds one page of votes, in seq order; {@code items} has the provenance of every item they
+     * mention that the catalogue does not know yet (ids storage no longer has are absent).
+     */
+    void fold(List<Vote> page, Map<String, Item> items) {
+        lock.writeLock().lock();
+        try {
+            for (Vote vote : page) {
+                fold(vote, items);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void fold(Vote vote, Map<String, Item> items) {
+        if (vote.judgement() instanceof Judgement.Binary binary) {
+            int item = catalogue.add(binary.item(), items.get(binary.item()));
+            itemTally.binary(item, binary.verdict());
+            int model = catalogue.modelOf(item);
+            if (model >= 0) {
+                modelTally.binary(model, binary.verdict());
+            }
+            if (binary.verdict() != Verdict.SKIP) {
+                binaryLog.add(vote.rater(), item, binary.verdict() == Verdict.LIKE);
+                if (catalogue.goldOf(item) == null) {
+                    if (binary.verdict() == Verdict.LIKE) {
+                        likes++;
+                    } else {
+                        dislikes++;
+                    }
+                }
+            }
+        } else if (vote.judgement() instanceof Judgement.Pair pair) {
+            foldPair(pair, catalogue.add(pair.left(), items.get(pair.left())),
+                    catalogue.add(pair.right(), items.get(pair.right())));
+        }
+        quality.observe(vote, catalogue::goldOf);
+        lastSeq = vote.seq();
+        votes++;
+    }
+
+    private void foldPair(Judgement.Pair pair, int left, int right) {
+        Choice choice = pair.choice();
+        tallyPair(itemTally, left, right, choice);
+        int leftModel = catalogue.modelOf(left);
+        int rightModel = catalogue.modelOf(right);
+        boolean modelBattle = leftModel >= 0 && rightModel >= 0 && leftModel != rightModel;
+        if (modelBattle) {
+            tallyPair(modelTally, leftModel, rightModel, choice);
+        }
+        if (choice == Choice.SKIP || left == right) {
+            return;
+        }
+        Battles.Outcome outcome = switch (choice) {
+            case LEFT -> Battles.Outcome.A_WINS;
+            case RIGHT -> Battles.Outcome.B_WINS;
+            default -> Battles.Outcome.TIE;
+        };
+        double leftScore = outcome == Battles.Outcome.A_WINS ? 1 : outcome == Battles.Outcome.B_WINS ? 0 : 0.5;
+        itemBattles.add(pair.left(), pair.right(), outcome);
+        itemElo.record(pair.left(), pair.right(), leftScore);
+        String group = catalogue.groupOf(left);
+        if (group != null && group.equals(catalogue.groupOf(right))) {
+            groupBattles.computeIfAbsent(group, g -> new Battles()).add(pair.left(), pair.right(), outcome);
+        }
+        if (modelBattle) {
+            String a = catalogue.modelId(leftModel);
+            String b = catalogue.modelId(rightModel);
+            modelBattles.add(a, b, outcome);
+            modelElo.record(a, b, leftScore);
+        }
+    }
+
+    private static void tallyPair(Tally tally, int left, int right, Choice choice) {
+        switch (choice) {
+            case LEFT -> {
+                tally.win(left);
+                tally.loss(right);
+            }
+            case RIGHT -> {
+                tally.win(right);
+                tally.loss(left);
+            }
+            case TIE -> {
+                tally.tie(left);
+                tally.tie(right);
+            }
+            case SKIP -> {
+                tally.pairSkip(left);
+                tally.pairSkip(right);
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.swipeloop.host.ranking;
+
+import dev.swipeloop.host.settings.AppSettings;
+import dev.swipeloop.sdk.model.Item;
+import dev.swipeloop.sdk.model.Judgement;
+import dev.swipeloop.sdk.model.Vote;
+import dev.swipeloop.sdk.storage.StorageBackend;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One app's {@link AppBoard}, kept up with storage: {@link #refresh} folds the votes committed
+ * since the last call, a page at a time. When the board cannot be brought up to date by adding
+ * votes (the app's settings changed, or votes were deleted) a new board is built from the first
+ * vote while the old one keeps answering, then swapped in.
+ */
+final class LiveBoard {
+    static final int PAGE = 5_000;
+
+    private final String appId;
+    private final StorageBackend storage;
+    private final ReentrantLock refreshing = new ReentrantLock();
+    private volatile AppBoard board;
+    private volatile boolean invalidated;
+    private volatile long refreshedAtNanos;
+
+    LiveBoard(String appId, StorageBackend storage) {
+        this.appId = appId;
+        this.storage = storage;
+    }
+
+    /** The board as last refreshed, or null before the first refresh. */
+    AppBoard current() {
+        return board;
+    }
+
+    long refreshedAtNanos() {
+        return refreshedAtNanos;
+    }
+
+    /** Votes were removed: the next refresh rebuilds the board from the first vote. */
+    void invalidate() {
+        invalidated = true;
+    }
+
+    /** Folds every vote committed so far (rebuilding first if needed) and returns the board. */
+    AppBoard refresh(AppSettings settings) {
+        refreshing.lock();
+        try {
+            AppBoard target = board;
+            if (target == null || invalidated || !target.settings().overrides().equals(settings.overrides())) {
+                invalidated = false;
+                target = new AppBoard(appId, settings);
+            }
+            catchUp(target);
+            board = target;
+            refreshedAtNanos = System.nanoTime();
+            return target;
+        } finally {
+            refreshing.unlock();
+        }
+    }
+
+    private void catchUp(AppBoard target) {
+        while (true) {
+            List<Vote> page = storage.votesAfter(appId, target.lastSeq(), PAGE);
+            if (page.isEmpty()) {
+                return;
+            }
+            target.fold(page, newItems(target, page));
+            if (page.size() < PAGE) {
+                return;
+            }
+        }
+    }
+
+    /** The provenance of the items these votes mention that the board has not seen, in one look-up. */
+    private Map<String, Item> newItems(AppBoard target, List<Vote> page) {
+        Set<String> unseen = new LinkedHashSet<>();
+        target.read(b -> {
+            for (Vote vote : page) {
+                if (vote.judgement() instanceof Judgement.Binary binary) {
+                    addIfUnseen(b, unseen, binary.item());
+                } else if (vote.judgement() instanceof Judgement.Pair pair) {
+                    addIfUnseen(b, unseen, pair.left());
+                    addIfUnseen(b, unseen, pair.right());
+                }
+            }
+            return null;
+        });
+        return unseen.isEmpty() ? Map.of() : storage.items(appId, unseen);
+    }
+
+    private static void addIfUnseen(AppBoard board, Set<String> unseen, String itemId) {
+        if (!board.catalogue.knows(itemId)) {
+            unseen.add(itemId);
+        }
+    }
+}

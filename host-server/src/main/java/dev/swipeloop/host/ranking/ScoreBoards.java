@@ -1,0 +1,112 @@
+package dev.swipeloop.host.ranking;
+
+import dev.swipeloop.host.settings.AppSettings;
+import dev.swipeloop.host.settings.AppSettingsCache;
+import dev.swipeloop.sdk.model.App;
+import dev.swipeloop.sdk.storage.StorageBackend;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every app's live board. A background thread folds new votes into every board every
+ * {@code refreshEvery} (so flags, alarms and decks follow the votes without anyone asking);
+ * requests that must include the latest vote call {@link #fresh}, those that may lag by one
+ * period call {@link #recent}. Everything here is derived from storage: several hosts on one
+ * database each keep their own boards and agree on what they show.
+ */
+public final class ScoreBoards implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ScoreBoards.class);
+
+    private final StorageBackend storage;
+    private final AppSettingsCache settings;
+    private final long refreshEveryNanos;
+    private final Map<String, LiveBoard> boards = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService refresher;
+
+    /**
+     * @param refreshEvery how often the background thread folds new votes; null for no thread
+     *                     (the CLI), where {@link #fresh} reads refresh and {@link #recent} ones build once
+     */
+    public ScoreBoards(StorageBackend storage, AppSettingsCache settings, Duration refreshEvery) {
+        this.storage = storage;
+        this.settings = settings;
+        this.refreshEveryNanos = refreshEvery == null ? 0 : refreshEvery.toNanos();
+        if (refreshEvery == null) {
+            this.refresher = null;
+        } else {
+            this.refresher = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "swipeloop-score-refresh");
+                thread.setDaemon(true);
+                return thread;
+            });
+            refresher.scheduleWithFixedDelay(this::refreshAll, 0, refreshEvery.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The app's board with every vote committed before this call folded in. */
+    AppBoard fresh(String appId) {
+        return live(appId).refresh(settings.of(appId));
+    }
+
+    /**
+     * The app's board as of at most one refresh period ago; refreshed here when it is older (the
+     * background thread is behind) or was never built. Without a background thread (the CLI) the
+     * board is built on first use and kept: an export's range is fixed before it asks.
+     */
+    AppBoard recent(String appId) {
+        LiveBoard live = live(appId);
+        AppBoard board = live.current();
+        boolean outdated = refreshEveryNanos > 0 && System.nanoTime() - live.refreshedAtNanos() > refreshEveryNanos * 2;
+        return board == null || outdated ? live.refresh(settings.of(appId)) : board;
+    }
+
+    /** The boards built so far (for /health's alarms): apps nobody voted in may be missing. */
+    Map<String, AppBoard> built() {
+        Map<String, AppBoard> out = new java.util.TreeMap<>();
+        boards.forEach((app, live) -> {
+            AppBoard board = live.current();
+            if (board != null) {
+                out.put(app, board);
+            }
+        });
+        return out;
+    }
+
+    /** The app's votes were deleted (a rater erased): its board is rebuilt on the next refresh. */
+    public void votesRemoved(String appId) {
+        live(appId).invalidate();
+    }
+
+    /** The app's settings changed: the next refresh rebuilds its board when they differ. */
+    public void settingsChanged(String appId) {
+        settings.forget(appId);
+    }
+
+    private LiveBoard live(String appId) {
+        return boards.computeIfAbsent(appId, id -> new LiveBoard(id, storage));
+    }
+
+    private void refreshAll() {
+        try {
+            for (App app : storage.apps()) {
+                AppSettings appSettings = settings.of(app.id());
+                live(app.id()).refresh(appSettings);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Refreshing scores failed ({}); retrying in the next period", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
+    }
+}
