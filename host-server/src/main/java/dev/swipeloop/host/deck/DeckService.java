@@ -24,7 +24,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeckService {
     private static final Logger LOG = LoggerFactory.getLogger(DeckService.class);
-    /** Candidates asked for per card: enough to choose from, and to pair within prompt groups. */
+    /**
+     * Candidates asked for per card (per pair in pair mode, as least-judged decks do): enough to
+     * choose from and to pair within prompt groups; more cost deck throughput (bench/deck).
+     */
     static final int CANDIDATES_PER_CARD = 4;
     /** When retired items crowd the first candidates, ask again for up to this many. */
     static final int MAX_CANDIDATES = 2_000;
@@ -47,7 +50,8 @@ public final class DeckService {
         }
         Candidates found = candidates(appId, rater, VoteKind.BINARY, limit, limit * CANDIDATES_PER_CARD, deck);
         List<Item> cards = LearningDealer.binary(found.items(), found.known(), limit, deck);
-        return GoldMixer.mix(cards, gold(appId, rater, VoteKind.BINARY, limit, deck), limit, deck.goldRate(), random);
+        return GoldMixer.mix(cards, wanted -> gold(appId, rater, VoteKind.BINARY, wanted, deck), limit, deck.goldRate(),
+                random);
     }
 
     public List<PairDealer.Pair> pairs(String appId, String rater, int limit, RandomGenerator random) {
@@ -55,10 +59,11 @@ public final class DeckService {
         if (!deck.learning()) {
             return PairDealer.deal(storage.deck(appId, rater, VoteKind.PAIR, limit * CANDIDATES_PER_CARD), limit, random);
         }
-        Candidates found = candidates(appId, rater, VoteKind.PAIR, limit * 2, limit * 2 * CANDIDATES_PER_CARD, deck);
+        Candidates found = candidates(appId, rater, VoteKind.PAIR, limit * 2, limit * CANDIDATES_PER_CARD, deck);
         List<PairDealer.Pair> cards = LearningDealer.pairs(found.items(), found.known(), limit, deck, random);
-        return GoldMixer.mix(cards, goldPairs(gold(appId, rater, VoteKind.PAIR, limit * 2, deck), random), limit,
-                deck.goldRate(), random);
+        // A gold pair needs a gold like and a gold dislike: ask for enough of both kinds.
+        return GoldMixer.mix(cards, wanted -> goldPairs(gold(appId, rater, VoteKind.PAIR, wanted * 2 * 2, deck), random),
+                limit, deck.goldRate(), random);
     }
 
     private record Candidates(List<Item> items, Map<String, Knowledge.Known> known) {

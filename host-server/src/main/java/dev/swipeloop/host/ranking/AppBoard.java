@@ -42,7 +42,6 @@ final class AppBoard {
     final BinaryVoteLog binaryLog = new BinaryVoteLog();
     final RaterQuality quality;
     private long lastSeq;
-    private long votes;
     private long likes;
     private long dislikes;
 
@@ -67,10 +66,6 @@ final class AppBoard {
     /** The seq of the last vote folded in: the board is exact as of this vote. */
     long lastSeq() {
         return read(board -> board.lastSeq);
-    }
-
-    long votes() {
-        return votes;
     }
 
     /**
@@ -140,7 +135,6 @@ final class AppBoard {
         }
         quality.observe(vote, catalogue::goldOf);
         lastSeq = vote.seq();
-        votes++;
     }
 
     private void foldPair(Judgement.Pair pair, int left, int right) {

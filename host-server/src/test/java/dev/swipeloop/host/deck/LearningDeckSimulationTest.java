@@ -95,7 +95,8 @@ class LearningDeckSimulationTest {
                 if (learn) {
                     List<Item> candidates = new ArrayList<>();
                     Map<String, Known> known = new HashMap<>();
-                    for (int i : unjudged.subList(0, Math.min(unjudged.size(), CARDS_PER_DECK * DeckService.CANDIDATES_PER_CARD))) {
+                    for (int i : unjudged.subList(0, Math.min(unjudged.size(),
+                            CARDS_PER_DECK * DeckService.CANDIDATES_PER_CARD))) {
                         candidates.add(catalogue.get(i));
                         known.put("m" + i, Knowledge.fromCounts(likes[i], decided[i], Z));
                     }
@@ -173,7 +174,7 @@ class LearningDeckSimulationTest {
                     List<Item> candidates = new ArrayList<>();
                     Map<String, Known> known = new HashMap<>();
                     for (int i : unjudged.subList(0, Math.min(unjudged.size(),
-                            CARDS_PER_DECK * 2 * DeckService.CANDIDATES_PER_CARD))) {
+                            CARDS_PER_DECK * DeckService.CANDIDATES_PER_CARD))) {
                         candidates.add(catalogue.get(i));
                         known.put("m" + i, Knowledge.fromCounts(wins[i], compared[i], Z));
                     }

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Deck benchmark (issue #5): what dealing learning decks costs against the least-judged decks
+# the host dealt before. One host, two apps with the same images and votes (seeded): one on
+# deck.order=learning (the default), one on deck.order=least-judged. Each round measures, in
+# turn, binary and pair decks of 10 cards for random fresh raters on both apps, with wrk.
+# Prints req/s and latency per case, medians over ROUNDS, and learning ÷ least-judged.
+# Needs: wrk (apt-get install -y wrk), Java 17, Maven, python3. Usage: bench/deck/run.sh
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+HERE="$ROOT/bench/deck"
+ROUNDS="${ROUNDS:-3}"
+DURATION="${DURATION:-10s}"
+WARMUP="${WARMUP:-5s}"
+CONNECTIONS="${CONNECTIONS:-16}"
+ITEMS="${ITEMS:-2000}"
+VOTES="${VOTES:-60000}"
+ORIGIN="http://bench.local"
+OUT="$ROOT/bench/out/deck"
+DATA="$OUT/data"
+# All load comes from 127.0.0.1, so the per-address and per-key limits are raised for the run.
+LIMITS=(--limits.address-requests-per-second 10000000 --limits.address-burst 10000000
+        --limits.key-requests-per-second 10000000 --limits.key-burst 10000000)
+
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+mkdir -p "$OUT"
+(cd "$ROOT" && mvn -q -B -DskipTests package)
+touch "$ROOT/host-server/target/dist/.built"
+rm -rf "$DATA"
+
+create() { "$ROOT/swipeloop" apps create --name "$1" --origin "$ORIGIN" --data "$DATA" 2>/dev/null; }
+key() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
+LEARNING=$(create learning)
+LEAST=$(create least-judged)
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+JAVA_OPTS="-Xmx256m" "$ROOT/swipeloop" serve --port "$PORT" --data "$DATA" "${LIMITS[@]}" >"$OUT/host.log" 2>&1 &
+HOST_PID=$!
+trap 'kill $HOST_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break; sleep 0.1; done
+BASE="http://127.0.0.1:$PORT"
+
+echo "== seeding $ITEMS images and $VOTES + $((VOTES / 2)) votes into each app" >&2
+for app in "$LEARNING" "$LEAST"; do
+  python3 "$HERE/seed.py" "$BASE" "$(key "$app" secretKey)" "$(key "$app" publishableKey)" "$ORIGIN" "$ITEMS" "$VOTES"
+done
+curl -fs -X PATCH -H "Authorization: Bearer $(key "$LEAST" secretKey)" -H 'Content-Type: application/json' \
+  -d '{"deck.order":"least-judged"}' "$BASE/v1/settings" >/dev/null
+
+measure() { # app-json mode log
+  local pk; pk=$(key "$1" publishableKey)
+  MODE="$2" KEY="$pk" ORIGIN="$ORIGIN" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/deck.lua" "$BASE" >/dev/null 2>&1
+  MODE="$2" KEY="$pk" ORIGIN="$ORIGIN" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/deck.lua" "$BASE" >"$3" 2>&1
+  grep '^RESULT' "$3" | tail -1
+}
+field() { sed -E "s/.*[ ]$2=([0-9.]+).*/\1/" <<<"$1"; }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+declare -A RPS P50 P99
+for round in $(seq 1 "$ROUNDS"); do
+  for mode in binary pair; do
+    for order in learning least; do
+      app=$LEARNING; [ "$order" = least ] && app=$LEAST
+      r=$(measure "$app" "$mode" "$OUT/wrk-$order-$mode-$round.txt")
+      [ "$(field "$r" non2xx)" = 0 ] || { echo "non-2xx answers in round $round ($order $mode): $r" >&2; exit 1; }
+      echo "round $round $order $mode: $r" >&2
+      RPS[$order-$mode]+="$(field "$r" rps) "; P50[$order-$mode]+="$(field "$r" p50) "; P99[$order-$mode]+="$(field "$r" p99) "
+    done
+  done
+done
+
+for mode in binary pair; do
+  for order in learning least; do
+    k=$order-$mode
+    echo "$k: rps $(tr ' ' '\n' <<<"${RPS[$k]}" | grep . | median) (${RPS[$k]% }), p50 $(tr ' ' '\n' <<<"${P50[$k]}" | grep . | median) ms, p99 $(tr ' ' '\n' <<<"${P99[$k]}" | grep . | median) ms"
+  done
+  l=$(tr ' ' '\n' <<<"${RPS[learning-$mode]}" | grep . | median); b=$(tr ' ' '\n' <<<"${RPS[least-$mode]}" | grep . | median)
+  echo "$mode: learning ÷ least-judged throughput = $(python3 -c "print(round($l / $b, 2))")"
+done
