@@ -22,6 +22,8 @@ import java.util.random.RandomGenerator;
 public final class LearningDealer {
     /** Random share added to a pair's overlap, so equally good pairs are not always dealt in the same order. */
     static final double JITTER = 0.05;
+    /** Unsettled candidates weighed per pair asked for; the number of pairs weighed grows with its square. */
+    static final int PAIR_CANDIDATES_PER_CARD = 8;
 
     private LearningDealer() {
     }
@@ -38,6 +40,8 @@ public final class LearningDealer {
     public static List<PairDealer.Pair> pairs(List<Item> candidates, Map<String, Known> known, int limit,
                                               DeckSettings settings, RandomGenerator random) {
         List<Item> open = open(candidates, known, settings);
+        // Every two candidates are weighed: keep that to the first few per pair asked for.
+        open = open.subList(0, Math.min(open.size(), limit * PAIR_CANDIDATES_PER_CARD));
         record Option(Item a, Item b, boolean sameGroup, double value) {
         }
         List<Option> options = new ArrayList<>();

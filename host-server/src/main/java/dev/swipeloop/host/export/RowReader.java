@@ -8,9 +8,11 @@ import dev.swipeloop.sdk.model.VoteKind;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
@@ -29,6 +31,11 @@ final class RowReader implements Iterator<ExportRow> {
     private final JudgementCounts judgements;
     private final RaterPseudonyms pseudonyms;
     private final RaterFlags flags;
+    /**
+     * The flags of each rater met, asked once per pass: every row of a rater agrees, and the
+     * quality board is not locked per row. One small entry per distinct rater.
+     */
+    private final Map<String, List<String>> flagsOf = new HashMap<>();
     private final Set<VoteKind> kinds;
     private final ExportTally tally;
     private final ExportProgress progress;
@@ -117,7 +124,7 @@ final class RowReader implements Iterator<ExportRow> {
             exclude(excluded);
             return;
         }
-        List<String> raterFlags = flags.of(plan.appId(), vote.rater());
+        List<String> raterFlags = flagsOf.computeIfAbsent(vote.rater(), rater -> flags.of(plan.appId(), rater));
         if (plan.common().excludeFlagged() && !raterFlags.isEmpty()) {
             exclude("flagged rater");
             return;

@@ -28,7 +28,7 @@ import java.util.function.Function;
  */
 final class AppBoard {
     private final String appId;
-    private final AppSettings settings;
+    private volatile AppSettings settings;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     final Catalogue catalogue = new Catalogue();
@@ -42,6 +42,7 @@ final class AppBoard {
     final BinaryVoteLog binaryLog = new BinaryVoteLog();
     final RaterQuality quality;
     private long lastSeq;
+    private long lastBattleSeq;
     private long likes;
     private long dislikes;
 
@@ -58,14 +59,27 @@ final class AppBoard {
         return appId;
     }
 
-    /** The settings this board was built with; another set means another board. */
+    /**
+     * The app's settings as of the last refresh. The board was built with the same
+     * {@link AppSettings#boardInputs()}; other settings (intervals, decks) are read from here.
+     */
     AppSettings settings() {
         return settings;
+    }
+
+    /** Settings that changed only in what the board is not built from (z, prior, rounds, decks). */
+    void adopt(AppSettings changed) {
+        settings = changed;
     }
 
     /** The seq of the last vote folded in: the board is exact as of this vote. */
     long lastSeq() {
         return read(board -> board.lastSeq);
+    }
+
+    /** The seq of the last vote that added a battle: Bradley–Terry fits change only with these. */
+    long lastBattleSeq() {
+        return read(board -> board.lastBattleSeq);
     }
 
     /**
@@ -111,17 +125,24 @@ final class AppBoard {
         }
     }
 
+    /**
+     * Gold items count for rater quality and their own stats only: they are honeypots, so they
+     * stay out of model counts, battles and Elo, and so out of every ranking. Quality sees the
+     * vote first: it refuses a vote out of order before anything else is counted.
+     */
     private void fold(Vote vote, Map<String, Item> items) {
         if (vote.judgement() instanceof Judgement.Binary binary) {
             int item = catalogue.add(binary.item(), items.get(binary.item()));
+            quality.observe(vote, catalogue::goldOf);
             itemTally.binary(item, binary.verdict());
+            boolean regular = catalogue.goldOf(item) == null;
             int model = catalogue.modelOf(item);
-            if (model >= 0) {
+            if (model >= 0 && regular) {
                 modelTally.binary(model, binary.verdict());
             }
             if (binary.verdict() != Verdict.SKIP) {
                 binaryLog.add(vote.rater(), item, binary.verdict() == Verdict.LIKE);
-                if (catalogue.goldOf(item) == null) {
+                if (regular) {
                     if (binary.verdict() == Verdict.LIKE) {
                         likes++;
                     } else {
@@ -130,16 +151,20 @@ final class AppBoard {
                 }
             }
         } else if (vote.judgement() instanceof Judgement.Pair pair) {
-            foldPair(pair, catalogue.add(pair.left(), items.get(pair.left())),
-                    catalogue.add(pair.right(), items.get(pair.right())));
+            int left = catalogue.add(pair.left(), items.get(pair.left()));
+            int right = catalogue.add(pair.right(), items.get(pair.right()));
+            quality.observe(vote, catalogue::goldOf);
+            foldPair(pair, left, right, vote.seq());
         }
-        quality.observe(vote, catalogue::goldOf);
         lastSeq = vote.seq();
     }
 
-    private void foldPair(Judgement.Pair pair, int left, int right) {
+    private void foldPair(Judgement.Pair pair, int left, int right, long seq) {
         Choice choice = pair.choice();
         tallyPair(itemTally, left, right, choice);
+        if (catalogue.goldOf(left) != null || catalogue.goldOf(right) != null) {
+            return;
+        }
         int leftModel = catalogue.modelOf(left);
         int rightModel = catalogue.modelOf(right);
         boolean modelBattle = leftModel >= 0 && rightModel >= 0 && leftModel != rightModel;
@@ -149,6 +174,7 @@ final class AppBoard {
         if (choice == Choice.SKIP || left == right) {
             return;
         }
+        lastBattleSeq = seq;
         Battles.Outcome outcome = switch (choice) {
             case LEFT -> Battles.Outcome.A_WINS;
             case RIGHT -> Battles.Outcome.B_WINS;

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * One app's {@link AppBoard}, kept up with storage: {@link #refresh} folds the votes committed
  * since the last call, a page at a time. When the board cannot be brought up to date by adding
- * votes (the app's settings changed, or votes were deleted) a new board is built from the first
- * vote while the old one keeps answering, then swapped in.
+ * votes (a rule it is built with changed, or votes were deleted) a new board is built from the
+ * first vote and swapped in; until then {@link #current} keeps answering with the old one, so
+ * decks are not held up, while callers of {@link #refresh} wait for the new one.
  */
 final class LiveBoard {
     static final int PAGE = 5_000;
@@ -46,22 +48,44 @@ final class LiveBoard {
         invalidated = true;
     }
 
-    /** Folds every vote committed so far (rebuilding first if needed) and returns the board. */
-    AppBoard refresh(AppSettings settings) {
+    /**
+     * Folds every vote committed so far (rebuilding first if needed) and returns the board. The
+     * settings are read once the refresh has the board to itself, so a change made meanwhile is
+     * not undone by a refresh that read them before.
+     */
+    AppBoard refresh(Supplier<AppSettings> settings) {
         refreshing.lock();
         try {
+            AppSettings now = settings.get();
             AppBoard target = board;
-            if (target == null || invalidated || !target.settings().overrides().equals(settings.overrides())) {
+            boolean rebuild = target == null || invalidated
+                    || !target.settings().boardInputs().equals(now.boardInputs());
+            if (rebuild) {
+                // Cleared before reading: an erasure that lands during the rebuild asks for another.
                 invalidated = false;
-                target = new AppBoard(appId, settings);
+                target = new AppBoard(appId, now);
+            } else {
+                target.adopt(now);
             }
-            catchUp(target);
+            try {
+                catchUp(target);
+            } catch (RuntimeException | Error e) {
+                if (rebuild) {
+                    invalidated = true;
+                }
+                throw e;
+            }
             board = target;
             refreshedAtNanos = System.nanoTime();
             return target;
         } finally {
             refreshing.unlock();
         }
+    }
+
+    /** Whether a refresh (perhaps a long rebuild) is under way: decks then use {@link #current} rather than wait. */
+    boolean busy() {
+        return refreshing.isLocked();
     }
 
     private void catchUp(AppBoard target) {

@@ -63,9 +63,9 @@ public final class QualityService implements RaterFlags, AutoCloseable {
         if (report.votes() == 0) {
             return null;
         }
-        Recomputed<Weights> cache = weights.computeIfAbsent(appId + "\n" + board.settings().overrides(),
-                key -> new Recomputed<>(weighing, PATIENCE));
-        Weights fitted = cache.get(board.lastSeq(), () -> weigh(board)).value();
+        // Weights depend on the votes alone; a rebuilt board (after an erasure) is a new basis.
+        Recomputed<Weights> cache = weights.computeIfAbsent(appId, key -> new Recomputed<>(weighing, PATIENCE));
+        Weights fitted = cache.get(board, board.lastSeq(), () -> weigh(board)).value();
         Integer index = fitted.raterIndex().get(rater);
         return index == null ? new RaterView(report, null, 0, board.lastSeq())
                 : new RaterView(report, fitted.accuracy()[index], fitted.votes()[index], board.lastSeq());
@@ -100,7 +100,11 @@ public final class QualityService implements RaterFlags, AutoCloseable {
         return alarms;
     }
 
-    /** The codes of the flags standing against the rater, for export rows. */
+    /**
+     * The codes of the flags standing against the rater, for export rows. Exports remember the
+     * answer per rater ({@link dev.swipeloop.host.export.RowReader}), so every row of one rater
+     * in one export agrees.
+     */
     @Override
     public List<String> of(String appId, String rater) {
         List<RaterFlag> flags = boards.recent(appId).exclusive(b -> b.quality.flags(rater, clock.instant()));

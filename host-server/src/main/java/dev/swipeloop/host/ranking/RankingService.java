@@ -32,12 +32,19 @@ public final class RankingService implements AutoCloseable {
     private static final Duration PATIENCE = Duration.ofSeconds(2);
     /** Fits kept (one per app, kind, prompt group and settings); past this the cache starts empty again. */
     private static final int MAX_SCOPES = 10_000;
+    /**
+     * Most bootstrap ratings held at once (rounds × players, 8 bytes each: 160 MB): a ranking of
+     * very many images gets fewer rounds, never less than {@link #MIN_ROUNDS}; the answer says how many.
+     */
+    static final long MAX_BOOTSTRAP_CELLS = 20_000_000L;
+    static final int MIN_ROUNDS = 10;
 
     public enum Of { ITEMS, MODELS }
 
     public enum Method { WILSON, BAYES, BT, ELO }
 
-    private record Fitted(List<String> ids, double[] ratings, double[] lower, double[] upper, int[] ranks) {
+    private record Fitted(List<String> ids, double[] ratings, double[] lower, double[] upper, int[] ranks,
+                          int rounds) {
     }
 
     private final ScoreBoards boards;
@@ -83,7 +90,7 @@ public final class RankingService implements AutoCloseable {
         Tally tally = of == Of.ITEMS ? board.itemTally : board.modelTally;
         List<Standing> rows = new ArrayList<>();
         for (int player = 0; player < players(board, of); player++) {
-            if (!included(board, of, group, player)) {
+            if (!included(board, of, group, player) || tally.decided(player) + tally.skips(player) == 0) {
                 continue;
             }
             long likes = tally.likes(player);
@@ -124,16 +131,16 @@ public final class RankingService implements AutoCloseable {
 
     private Ranking bradleyTerry(AppBoard board, Of of, String group, AppSettings.RankingSettings settings) {
         String scope = board.appId() + "\n" + of + "\n" + (group == null ? "" : group) + "\n"
-                + new TreeMap<>(board.settings().overrides());
+                + settings.bootstrapRounds() + "\n" + settings.ridge();
         if (fitted.size() > MAX_SCOPES) {
             fitted.clear();
         }
         Recomputed<Fitted> cache = fitted.computeIfAbsent(scope, key -> new Recomputed<>(fits, PATIENCE));
-        long seq = board.lastSeq();
-        Recomputed.Result<Fitted> result = cache.get(seq, () -> fit(board, of, group, settings));
+        // Only votes that add a battle change a fit: binary votes arriving meanwhile do not refit it.
+        Recomputed.Result<Fitted> result = cache.get(board, board.lastBattleSeq(), () -> fit(board, of, group, settings));
         Fitted fit = result.value();
         Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("rounds", settings.bootstrapRounds());
+        parameters.put("rounds", fit.rounds());
         parameters.put("ridge", settings.ridge());
         parameters.put("scale", 400);
         parameters.put("base", 10);
@@ -144,9 +151,6 @@ public final class RankingService implements AutoCloseable {
             for (int i = 0; i < fit.ids().size(); i++) {
                 String id = fit.ids().get(i);
                 int player = of == Of.ITEMS ? b.catalogue.indexOf(id) : b.catalogue.modelIndexOf(id);
-                if (player < 0 || (of == Of.ITEMS && b.catalogue.goldOf(player) != null)) {
-                    continue;
-                }
                 out.add(new Standing(fit.ranks()[i], id, fit.ratings()[i], fit.lower()[i], fit.upper()[i],
                         pairCounts(tally, player), of == Of.ITEMS ? modelName(b, player) : null,
                         of == Of.ITEMS ? b.catalogue.groupOf(player) : null));
@@ -154,15 +158,16 @@ public final class RankingService implements AutoCloseable {
             return out;
         });
         rows.sort(Comparator.comparingInt(Standing::rank).thenComparing(Comparator.comparingDouble(Standing::score).reversed()));
-        return new Ranking(of, Method.BT, group, result.value() == null ? seq : result.seq(), result.stale(), parameters,
-                rows);
+        // A fit still current counts every vote up to the board's last: none since added a battle.
+        long asOf = result.stale() ? result.seq() : board.lastSeq();
+        return new Ranking(of, Method.BT, group, asOf, result.stale(), parameters, rows);
     }
 
     private static Recomputed.Result<Fitted> fit(AppBoard board, Of of, String group,
                                                  AppSettings.RankingSettings settings) {
         long[] seq = new long[1];
         Battles battles = board.read(b -> {
-            seq[0] = b.lastSeq();
+            seq[0] = b.lastBattleSeq();
             Battles scope = of == Of.MODELS ? b.modelBattles
                     : group == null ? b.itemBattles : b.groupBattles.get(group);
             return scope == null ? new Battles() : scope.copy();
@@ -173,15 +178,16 @@ public final class RankingService implements AutoCloseable {
             ids.add(battles.id(i));
         }
         if (n == 0) {
-            return new Recomputed.Result<>(new Fitted(ids, new double[0], new double[0], new double[0], new int[0]),
-                    seq[0], false);
+            return new Recomputed.Result<>(new Fitted(ids, new double[0], new double[0], new double[0], new int[0],
+                    settings.bootstrapRounds()), seq[0], false);
         }
+        int rounds = (int) Math.max(MIN_ROUNDS, Math.min(settings.bootstrapRounds(), MAX_BOOTSTRAP_CELLS / n));
         BradleyTerry.Fit mle = BradleyTerry.fit(battles, settings.ridge(), null);
-        BradleyTerry.Bootstrap bootstrap = BradleyTerry.bootstrap(battles, settings.bootstrapRounds(), BOOTSTRAP_SEED,
-                settings.ridge(), mle, Runtime.getRuntime().availableProcessors());
+        BradleyTerry.Bootstrap bootstrap = BradleyTerry.bootstrap(battles, rounds, BOOTSTRAP_SEED, settings.ridge(), mle,
+                Runtime.getRuntime().availableProcessors());
         int[] ranks = ArenaRank.ranks(bootstrap.lower(), bootstrap.upper());
-        return new Recomputed.Result<>(new Fitted(ids, mle.ratings(), bootstrap.lower(), bootstrap.upper(), ranks),
-                seq[0], false);
+        return new Recomputed.Result<>(new Fitted(ids, mle.ratings(), bootstrap.lower(), bootstrap.upper(), ranks,
+                rounds), seq[0], false);
     }
 
     private static int players(AppBoard board, Of of) {

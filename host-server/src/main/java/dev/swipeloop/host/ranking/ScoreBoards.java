@@ -1,6 +1,5 @@
 package dev.swipeloop.host.ranking;
 
-import dev.swipeloop.host.settings.AppSettings;
 import dev.swipeloop.host.settings.AppSettingsCache;
 import dev.swipeloop.sdk.model.App;
 import dev.swipeloop.sdk.storage.StorageBackend;
@@ -51,19 +50,23 @@ public final class ScoreBoards implements AutoCloseable {
 
     /** The app's board with every vote committed before this call folded in. */
     AppBoard fresh(String appId) {
-        return live(appId).refresh(settings.of(appId));
+        return live(appId).refresh(() -> settings.of(appId));
     }
 
     /**
      * The app's board as of at most one refresh period ago; refreshed here when it is older (the
-     * background thread is behind) or was never built. Without a background thread (the CLI) the
-     * board is built on first use and kept: an export's range is fixed before it asks.
+     * background thread is behind) or was never built, and as it is while a refresh is under way
+     * (a rebuild can take seconds). Without a background thread (the CLI) the board is built on
+     * first use and kept: an export's range is fixed before it asks.
      */
     AppBoard recent(String appId) {
         LiveBoard live = live(appId);
         AppBoard board = live.current();
+        if (board != null && live.busy()) {
+            return board;
+        }
         boolean outdated = refreshEveryNanos > 0 && System.nanoTime() - live.refreshedAtNanos() > refreshEveryNanos * 2;
-        return board == null || outdated ? live.refresh(settings.of(appId)) : board;
+        return board == null || outdated ? live.refresh(() -> settings.of(appId)) : board;
     }
 
     /** The boards built so far (for /health's alarms): apps nobody voted in may be missing. */
@@ -92,14 +95,19 @@ public final class ScoreBoards implements AutoCloseable {
         return boards.computeIfAbsent(appId, id -> new LiveBoard(id, storage));
     }
 
+    /** One app failing does not stop the others; nothing may escape, or the schedule would stop for good. */
     private void refreshAll() {
         try {
             for (App app : storage.apps()) {
-                AppSettings appSettings = settings.of(app.id());
-                live(app.id()).refresh(appSettings);
+                try {
+                    live(app.id()).refresh(() -> settings.of(app.id()));
+                } catch (RuntimeException e) {
+                    LOG.warn("Refreshing the scores of app {} failed ({}); retrying in the next period", app.id(),
+                            e.toString());
+                }
             }
-        } catch (RuntimeException e) {
-            LOG.warn("Refreshing scores failed ({}); retrying in the next period", e.toString());
+        } catch (Throwable e) {
+            LOG.error("Refreshing scores failed; retrying in the next period", e);
         }
     }
 

@@ -26,12 +26,13 @@ public record AppSettings(Config config, Map<String, String> overrides) {
                     "z of the Wilson interval and lower bound (1.96: 95 %)", Validator.between(0.5, 5))
             .define("ranking.prior.strength", ConfigType.DOUBLE, 10.0, false,
                     "Weight of the Bayesian average's prior, in votes (α + β); its mean is the app's own like rate",
-                    Validator.between(0, 1_000_000))
+                    Validator.between(0.01, 1_000_000))
             .define("ranking.bt.rounds", ConfigType.INT, 100, false,
-                    "Bootstrap rounds behind Bradley–Terry's 95 % intervals", Validator.range(10, 10_000))
+                    "Bootstrap rounds behind Bradley–Terry's 95 % intervals (fewer for a ranking of very many images:"
+                            + " rounds × players is capped at 20 million)", Validator.range(10, 2_000))
             .define("ranking.bt.ridge", ConfigType.DOUBLE, 0.01, false,
-                    "L2 penalty λ·Σr² of the Bradley–Terry fit: keeps an image that never lost finite; 0 is the plain MLE",
-                    Validator.between(0, 10))
+                    "L2 penalty λ·Σr² of the Bradley–Terry fit: keeps an image that never lost finite; smaller is closer"
+                            + " to the plain MLE", Validator.between(0.0001, 10))
             .define("ranking.elo.k", ConfigType.DOUBLE, 4.0, false,
                     "K factor of the live Elo shown for display (Chatbot Arena uses 4)", Validator.between(0.1, 100))
             .define("quality.fast.dwellMs", ConfigType.INT, 400, false,
@@ -94,6 +95,21 @@ public record AppSettings(Config config, Map<String, String> overrides) {
             throw new ConfigException(errors);
         }
         return new AppSettings(SPEC.parse(overrides), Map.copyOf(overrides));
+    }
+
+    /**
+     * The effective values a score board is built from (rater-quality rules and Elo's K), so a
+     * board is rebuilt only when one of these changes, not for a deck or interval setting.
+     */
+    public Map<String, Object> boardInputs() {
+        Map<String, Object> inputs = new java.util.TreeMap<>();
+        for (dev.swipeloop.sdk.config.ConfigKey key : SPEC.keys()) {
+            if (key.name().startsWith("quality.") && !key.name().equals("quality.gold.rate")
+                    || key.name().equals("ranking.elo.k")) {
+                inputs.put(key.name(), config.getDouble(key.name()));
+            }
+        }
+        return inputs;
     }
 
     public RankingSettings ranking() {

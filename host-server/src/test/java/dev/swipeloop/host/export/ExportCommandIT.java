@@ -61,6 +61,31 @@ class ExportCommandIT {
         return process;
     }
 
+    /** The CLI reads the rater-quality flags from the stored votes itself, as the running host does. */
+    @Test
+    void excludeFlaggedLeavesOutARaterTheSpeedRuleFlaggedAndKeepsTheirFlagsOtherwise() throws Exception {
+        List<String> bot = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            bot.add(ExportScenario.binary("clicker", "img" + i, "like").replace("\"dwellMs\":640", "\"dwellMs\":90"));
+        }
+        scenario.send(bot);
+
+        Path all = dir.resolve("all.jsonl");
+        assertEquals(0, export("--format", "jsonl", "--out", all.toString()).waitFor(Duration.ofSeconds(1)));
+        List<String> rows = Files.readAllLines(all);
+        assertEquals(14 + 8, rows.size());
+        assertEquals(8, rows.stream().filter(row -> row.contains("\"raterFlags\":[\"too-fast\"]")).count(),
+                "a flag stands against the rater, so every row of theirs lists it");
+
+        Path kept = dir.resolve("kept.jsonl");
+        HostProcess run = export("--format", "jsonl", "--out", kept.toString(), "--exclude-flagged");
+        assertEquals(0, run.waitFor(Duration.ofSeconds(1)), run.stderr());
+        assertEquals(14, Files.readAllLines(kept).size(), "every vote of the flagged rater is left out");
+        JsonObject manifest = JsonParser.parseString(Files.readString(dir.resolve("kept.jsonl.manifest.json")))
+                .getAsJsonObject();
+        assertTrue(manifest.toString().contains("flagged rater"), manifest.toString());
+    }
+
     @Test
     void writesTheFileAManifestBesideItAndShowsProgress() throws Exception {
         Path out = dir.resolve("votes.jsonl");

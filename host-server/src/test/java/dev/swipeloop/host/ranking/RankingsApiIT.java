@@ -141,6 +141,32 @@ class RankingsApiIT {
     }
 
     @Test
+    void goldItemsStayOutOfModelScoresBattlesAndEloThoughTheyHaveAModel() {
+        assertEquals(200, host.http().post("/v1/items", app.secretKey(), null, """
+                {"items":[{"id":"gold-fine","imageUrl":"https://img.example/fine.png","model":"poor","gold":"like"},
+                          {"id":"gold-broken","imageUrl":"https://img.example/broken2.png","model":"great","gold":"dislike"}]}""")
+                .statusCode());
+        List<String> votes = new ArrayList<>();
+        for (int r = 0; r < 10; r++) {
+            votes.add(pair("checker" + r, "gold-fine", "gold-broken", "left", 1500));
+            votes.add(binary("checker" + r, "gold-broken", "dislike", 1500));
+        }
+        votes.add(pair("one", "cat-great", "cat-poor", "left", 1500));
+        send(votes);
+
+        JsonArray models = get("/v1/rankings?of=models&method=bt").getAsJsonArray("rankings");
+        assertEquals(List.of("great", "poor"), ids(models), "only the one regular battle counts: " + models);
+        assertEquals(1, models.get(0).getAsJsonObject().getAsJsonObject("votes").get("wins").getAsInt());
+        JsonArray items = get("/v1/rankings?of=items&method=bt").getAsJsonArray("rankings");
+        assertEquals(List.of("cat-great", "cat-poor"), ids(items));
+        assertEquals(1, items.get(0).getAsJsonObject().get("rank").getAsInt());
+        JsonArray likes = get("/v1/rankings?of=models&method=wilson").getAsJsonArray("rankings");
+        assertEquals(0, likes.size(), "the gold item's dislikes are not the model's: " + likes);
+        assertEquals(10, get("/v1/items/gold-broken/stats").getAsJsonObject("binary").get("dislikes").getAsInt(),
+                "a gold item still has its own stats");
+    }
+
+    @Test
     void itemStatsShowEveryCountAndUnknownItemsAre404() {
         send(List.of(binary("a", "cat-good", "like", 900), binary("b", "cat-good", "dislike", 900),
                 binary("c", "cat-good", "skip", 900), pair("d", "cat-good", "cat-poor", "left", 900)));
@@ -243,14 +269,22 @@ class RankingsApiIT {
     @Test
     void erasingARaterTakesTheirVotesOutOfTheScores() {
         send(List.of(binary("keep", "cat-great", "like", 1500), binary("erase", "cat-great", "dislike", 1500),
-                binary("erase", "cat-poor", "dislike", 1500)));
+                binary("erase", "cat-poor", "dislike", 1500), pair("keep", "dog-great", "dog-poor", "left", 1500),
+                pair("erase", "dog-poor", "dog-great", "left", 1500), pair("erase", "fox-poor", "fox-great", "left", 1500)));
         assertEquals(1, get("/v1/items/cat-great/stats").getAsJsonObject("binary").get("dislikes").getAsInt());
+        JsonObject before = get("/v1/rankings?of=models&method=bt").getAsJsonArray("rankings").get(0).getAsJsonObject();
+        assertEquals("poor", before.get("id").getAsString(), "the erased rater's two wins put poor first: " + before);
         HttpResponse<String> deleted = host.http().send(host.http().request("/v1/raters/erase", app.secretKey()).DELETE());
         assertEquals(204, deleted.statusCode());
         JsonObject stats = get("/v1/items/cat-great/stats");
         assertEquals(0, stats.getAsJsonObject("binary").get("dislikes").getAsInt(), stats.toString());
         assertEquals(1, stats.getAsJsonObject("binary").get("likes").getAsInt());
         assertEquals(404, host.http().get("/v1/raters/erase/quality", app.secretKey()).statusCode());
+        JsonObject after = get("/v1/rankings?of=models&method=bt");
+        assertEquals("great", after.getAsJsonArray("rankings").get(0).getAsJsonObject().get("id").getAsString(),
+                "the cached fit with the erased votes is not served again: " + after);
+        assertEquals(1, after.getAsJsonArray("rankings").get(0).getAsJsonObject().getAsJsonObject("votes")
+                .get("wins").getAsInt());
     }
 
     // ---- settings ----------------------------------------------------------------------------
