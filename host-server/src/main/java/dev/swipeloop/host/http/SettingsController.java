@@ -79,7 +79,12 @@ final class SettingsController {
         if (!errors.isEmpty()) {
             throw new ApiException.Invalid("Some settings were not accepted; nothing was changed.", errors);
         }
-        storage.updateAppSettings(appId, put, remove);
+        try {
+            storage.updateAppSettings(appId, put, remove);
+        } catch (UnsupportedOperationException e) {
+            throw new ApiException.Conflict("settings-not-kept", "The storage backend '" + storage.id()
+                    + "' cannot keep app settings, so every app runs on the defaults; use a backend that can.");
+        }
         settings.forget(appId);
         changed.accept(appId);
         JsonOut.write(ctx, 200, describe(next));
