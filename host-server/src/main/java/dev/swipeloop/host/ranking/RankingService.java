@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +22,7 @@ import java.util.concurrent.Executors;
  * Rankings of an app's items or generator models (FORMATS.md §4): Wilson lower bound and
  * Bayesian average over likes, Bradley–Terry with bootstrap intervals and live Elo over pairs.
  * Counts and Elo come straight from the live board; Bradley–Terry is fitted on a copy of the
- * battles and kept per scope until new votes arrive ({@link Recomputed}). Gold items are
+ * battles and kept per scope until a vote adds a battle ({@link Recomputed}). Gold items are
  * honeypots, not the app's images: they count for raters' quality and are left out here.
  */
 public final class RankingService implements AutoCloseable {
