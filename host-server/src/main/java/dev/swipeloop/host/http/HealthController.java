@@ -8,7 +8,6 @@ import dev.swipeloop.host.ranking.QualityService;
 import dev.swipeloop.host.widget.WidgetBundle;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import io.javalin.http.Context;
-import java.util.List;
 
 /**
  * {@code GET /health}: is the server up, which storage, how every plugin fared, the widget's
@@ -64,7 +63,7 @@ final class HealthController {
         body.add("widget", widget.deepCopy());
         JsonArray alarms = new JsonArray();
         for (QualityService.AppAlarm alarm : quality.alarms()) {
-            JsonObject json = QualityController.alarms(List.of(alarm.alarm())).get(0).getAsJsonObject();
+            JsonObject json = QualityController.alarm(alarm.alarm());
             json.addProperty("app", alarm.appId());
             alarms.add(json);
         }

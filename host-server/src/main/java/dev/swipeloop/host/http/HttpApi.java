@@ -112,7 +112,7 @@ public final class HttpApi implements AutoCloseable {
         AppDataController appData = new AppDataController(auth, storage, boards::votesRemoved);
         RankingsController rankings = new RankingsController(auth, rankingService, storage);
         QualityController quality = new QualityController(auth, qualityService);
-        SettingsController settingsApi = new SettingsController(auth, storage, appSettings, boards::settingsChanged);
+        SettingsController settingsApi = new SettingsController(auth, storage, appSettings);
         MediaController media = new MediaController(auth, MediaStore.open(settings), settings.publicUrl());
         this.exports = ExportService.open(settings, registry, hostVersion, qualityService);
         this.exportJobs = new BackgroundExports(exports.exporter(), settings.dataDir().resolve("exports"),

@@ -108,18 +108,21 @@ final class QualityController {
         JsonOut.write(ctx, 200, body);
     }
 
-    static JsonArray alarms(List<FlagRateAlarm.Alarm> alarms) {
+    private static JsonArray alarms(List<FlagRateAlarm.Alarm> alarms) {
         JsonArray out = new JsonArray();
-        for (FlagRateAlarm.Alarm alarm : alarms) {
-            JsonObject json = new JsonObject();
-            json.addProperty("rule", alarm.rule());
-            json.addProperty("recentRate", alarm.recentRate());
-            json.addProperty("baselineRate", alarm.baselineRate());
-            json.addProperty("windowVotes", alarm.windowVotes());
-            json.addProperty("message", alarm.message());
-            out.add(json);
-        }
+        alarms.forEach(alarm -> out.add(alarm(alarm)));
         return out;
+    }
+
+    /** One flag-rate alarm as {@code /v1/quality} and {@code /health} show it. */
+    static JsonObject alarm(FlagRateAlarm.Alarm alarm) {
+        JsonObject json = new JsonObject();
+        json.addProperty("rule", alarm.rule());
+        json.addProperty("recentRate", alarm.recentRate());
+        json.addProperty("baselineRate", alarm.baselineRate());
+        json.addProperty("windowVotes", alarm.windowVotes());
+        json.addProperty("message", alarm.message());
+        return json;
     }
 
     private static JsonArray flags(List<RaterFlag> flags) {

@@ -18,26 +18,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * {@code GET} and {@code PATCH /v1/settings} (secret key): the app's own ranking, rater-quality
  * and deck settings. A PATCH names only the keys it changes ({@code null} puts one back to its
  * default) and is checked as a whole against what the app already has: any bad key → 400
- * naming each, and nothing changes.
+ * naming each, and nothing changes. After a change this host reads the settings again at once;
+ * score boards notice on their next refresh that a rule they are built from changed.
  */
 final class SettingsController {
     private final KeyAuth auth;
     private final StorageBackend storage;
     private final AppSettingsCache settings;
-    private final Consumer<String> changed;
 
-    /** @param changed told the app id after its settings changed, so derived state follows */
-    SettingsController(KeyAuth auth, StorageBackend storage, AppSettingsCache settings, Consumer<String> changed) {
+    SettingsController(KeyAuth auth, StorageBackend storage, AppSettingsCache settings) {
         this.auth = auth;
         this.storage = storage;
         this.settings = settings;
-        this.changed = changed;
     }
 
     void get(Context ctx) {
@@ -86,7 +83,6 @@ final class SettingsController {
                     + "' cannot keep app settings, so every app runs on the defaults; use a backend that can.");
         }
         settings.forget(appId);
-        changed.accept(appId);
         JsonOut.write(ctx, 200, describe(next));
     }
 

@@ -86,11 +86,6 @@ public final class ScoreBoards implements AutoCloseable {
         live(appId).invalidate();
     }
 
-    /** The app's settings changed: the next refresh rebuilds its board when they differ. */
-    public void settingsChanged(String appId) {
-        settings.forget(appId);
-    }
-
     private LiveBoard live(String appId) {
         return boards.computeIfAbsent(appId, id -> new LiveBoard(id, storage));
     }

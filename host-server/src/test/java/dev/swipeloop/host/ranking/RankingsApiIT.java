@@ -1,5 +1,6 @@
 package dev.swipeloop.host.ranking;
 
+import static dev.swipeloop.host.testing.ScoredApp.allImages;
 import static dev.swipeloop.host.testing.ScoredApp.binary;
 import static dev.swipeloop.host.testing.ScoredApp.ids;
 import static dev.swipeloop.host.testing.ScoredApp.pair;
@@ -184,6 +185,45 @@ class RankingsApiIT {
         assertEquals(401, scored.host().http().get("/v1/rankings", null).statusCode());
         assertEquals(403, scored.host().http().get("/v1/rankings", scored.app().publishableKey()).statusCode());
         assertEquals(403, scored.host().http().get("/v1/raters/x/quality", scored.app().publishableKey()).statusCode());
+    }
+
+    /**
+     * Scores are folded in as votes arrive, never recomputed per request; folding batch by batch
+     * must give exactly what a board rebuilt from the first vote gives.
+     */
+    @Test
+    void scoresFoldedBatchByBatchEqualScoresRebuiltFromTheFirstVote() {
+        List<String> paths = List.of("/v1/rankings?of=models&method=bt", "/v1/rankings?of=models&method=elo",
+                "/v1/rankings?of=items&method=wilson", "/v1/rankings?of=items&method=bayes",
+                "/v1/rankings?of=items&method=bt&group=dog", "/v1/items/dog-good/stats", "/v1/quality");
+        List<String> images = allImages();
+        for (int batch = 0; batch < 5; batch++) {
+            List<String> votes = new ArrayList<>();
+            for (int r = 0; r < 6; r++) {
+                String rater = "b" + batch + "r" + r;
+                votes.add(binary(rater, images.get((batch + r) % 12), (batch + r) % 3 == 0 ? "dislike" : "like", 1500));
+                String group = List.of("cat", "dog", "fox", "owl").get(r % 4);
+                votes.add(pair(rater, group + "-great", group + (r % 2 == 0 ? "-poor" : "-good"),
+                        (batch * r) % 4 == 0 ? "right" : (batch + r) % 5 == 0 ? "tie" : "left", 1500));
+            }
+            scored.send(votes);
+            paths.forEach(scored::get);
+        }
+        // Exactly 4 fast votes: flagged at the default k = 4, not at k = 5.
+        scored.send(List.of(binary("quick", "cat-good", "like", 100), binary("quick", "dog-good", "like", 100),
+                binary("quick", "fox-good", "like", 100), binary("quick", "owl-good", "like", 100)));
+        List<JsonObject> folded = new ArrayList<>();
+        paths.forEach(path -> folded.add(scored.get(path)));
+        assertTrue(scored.get("/v1/raters/quick/quality").get("flagged").getAsBoolean());
+
+        scored.patch("{\"quality.fast.k\": 5}", 200);
+        assertFalse(scored.get("/v1/raters/quick/quality").get("flagged").getAsBoolean(),
+                "the raised flag stands for good once raised, so only a rebuild from the first vote clears it");
+        scored.patch("{\"quality.fast.k\": null}", 200);
+        assertTrue(scored.get("/v1/raters/quick/quality").get("flagged").getAsBoolean(), "rebuilt again at k = 4");
+        for (int i = 0; i < paths.size(); i++) {
+            assertEquals(folded.get(i), scored.get(paths.get(i)), paths.get(i));
+        }
     }
 
     // ---- decks --------------------------------------------------------------------------------
