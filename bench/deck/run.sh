@@ -18,9 +18,7 @@ VOTES="${VOTES:-60000}"
 ORIGIN="http://bench.local"
 OUT="$ROOT/bench/out/deck"
 DATA="$OUT/data"
-# All load comes from 127.0.0.1, so the per-address and per-key limits are raised for the run.
-LIMITS=(--limits.address-requests-per-second 10000000 --limits.address-burst 10000000
-        --limits.key-requests-per-second 10000000 --limits.key-burst 10000000)
+. "$ROOT/bench/lib.sh"
 
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
 mkdir -p "$OUT"
@@ -33,11 +31,11 @@ key() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])
 LEARNING=$(create learning)
 LEAST=$(create least-judged)
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-JAVA_OPTS="-Xmx256m" "$ROOT/swipeloop" serve --port "$PORT" --data "$DATA" "${LIMITS[@]}" >"$OUT/host.log" 2>&1 &
+PORT=$(free_port)
+JAVA_OPTS="-Xmx256m" "$ROOT/swipeloop" serve --port "$PORT" --data "$DATA" "${RAISED_LIMITS[@]}" >"$OUT/host.log" 2>&1 &
 HOST_PID=$!
 trap 'kill $HOST_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break; sleep 0.1; done
+wait_ready "$PORT"
 BASE="http://127.0.0.1:$PORT"
 
 echo "== seeding $ITEMS images and $VOTES + $((VOTES / 2)) votes into each app" >&2
@@ -53,8 +51,6 @@ measure() { # app-json mode log
   MODE="$2" KEY="$pk" ORIGIN="$ORIGIN" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/deck.lua" "$BASE" >"$3" 2>&1
   grep '^RESULT' "$3" | tail -1
 }
-field() { sed -E "s/.*[ ]$2=([0-9.]+).*/\1/" <<<"$1"; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 declare -A RPS P50 P99
 for round in $(seq 1 "$ROUNDS"); do
@@ -72,8 +68,10 @@ done
 for mode in binary pair; do
   for order in learning least; do
     k=$order-$mode
-    echo "$k: rps $(tr ' ' '\n' <<<"${RPS[$k]}" | grep . | median) (${RPS[$k]% }), p50 $(tr ' ' '\n' <<<"${P50[$k]}" | grep . | median) ms, p99 $(tr ' ' '\n' <<<"${P99[$k]}" | grep . | median) ms"
+    # shellcheck disable=SC2086 # each holds space-separated numbers, one per round
+    echo "$k: rps $(m ${RPS[$k]}) (${RPS[$k]% }), p50 $(m ${P50[$k]}) ms, p99 $(m ${P99[$k]}) ms"
   done
-  l=$(tr ' ' '\n' <<<"${RPS[learning-$mode]}" | grep . | median); b=$(tr ' ' '\n' <<<"${RPS[least-$mode]}" | grep . | median)
+  # shellcheck disable=SC2086
+  l=$(m ${RPS[learning-$mode]}); b=$(m ${RPS[least-$mode]})
   echo "$mode: learning ÷ least-judged throughput = $(python3 -c "print(round($l / $b, 2))")"
 done

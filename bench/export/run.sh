@@ -40,7 +40,7 @@ done
 # start a rebuild between two measurements.
 DIST_MAIN=(-Dswipeloop.home="$DIST" -cp "$DIST/lib/*" dev.swipeloop.host.Main)
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+. "$ROOT/bench/lib.sh"
 
 # $1 data dir, $2 GC log, then extra settings. Sets HOST_PID and PORT.
 start_host() {
@@ -144,7 +144,6 @@ print(max(a for a, _ in pairs), max(b for _, b in pairs), len(pairs) // (len(sys
 PY
 }
 
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
 largest() { printf '%s\n' "$@" | sort -g | tail -1; }
 mib() { awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; } # from KiB
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
@@ -249,14 +248,14 @@ print("jsonl lines parse", file=sys.stderr)'
   read -r -a cli_gc <<<"$(gc_peaks "$WORK"/gc-cli-jsonl-*.log)"
 
   local h j l c
-  h=$(median "${host[@]}"); j=$(median "${json_s[@]}"); l=$(median "${lines_s[@]}"); c=$(median "${cli[@]}")
+  h=$(m "${host[@]}"); j=$(m "${json_s[@]}"); l=$(m "${lines_s[@]}"); c=$(m "${cli[@]}")
   JSONL_TABLE=$(cat <<TABLE
 | JSONL, $VOTES votes (median of $ROUNDS) | wall | rows/s | output | notes |
 |---|---|---|---|---|
-| (a) host, GET /v1/exports/jsonl (curl) | **${h} s** (runs ${host[*]}) | $(per_s "$VOTES" "$h") | $(mb "$(size "$out")") MB | host CPU $(median "${host_cpus[@]}") s; peak heap ${gc[0]} MiB before GC, ≤ ${gc[1]} MiB after GC, ${gc[2]} GCs in the host's life; host peak RSS $(mib "$rss") MiB |
-| (b) sqlite3 -json, same rows joined | ${j} s (runs ${json_s[*]}) | $(per_s "$VOTES" "$j") | $(mb "$(size "$json")") MB | CPU $(median "${json_cpus[@]}") s |
-| (b') sqlite3 json_object() per row, JSONL shape | ${l} s (runs ${lines_s[*]}) | $(per_s "$VOTES" "$l") | $(mb "$(size "$lines")") MB | CPU $(median "${lines_cpus[@]}") s; a second reference |
-| (c) CLI swipeloop export, copy of the data | ${c} s (runs ${cli[*]}) | $(per_s "$VOTES" "$c") | $(mb "$(size "$cliout")") MB | CPU $(median "${cli_cpus[@]}") s; peak heap ${cli_gc[0]} MiB before GC, ≤ ${cli_gc[1]} MiB after GC (all runs); peak RSS $(mib "$(largest "${cli_rss[@]}")") MiB |
+| (a) host, GET /v1/exports/jsonl (curl) | **${h} s** (runs ${host[*]}) | $(per_s "$VOTES" "$h") | $(mb "$(size "$out")") MB | host CPU $(m "${host_cpus[@]}") s; peak heap ${gc[0]} MiB before GC, ≤ ${gc[1]} MiB after GC, ${gc[2]} GCs in the host's life; host peak RSS $(mib "$rss") MiB |
+| (b) sqlite3 -json, same rows joined | ${j} s (runs ${json_s[*]}) | $(per_s "$VOTES" "$j") | $(mb "$(size "$json")") MB | CPU $(m "${json_cpus[@]}") s |
+| (b') sqlite3 json_object() per row, JSONL shape | ${l} s (runs ${lines_s[*]}) | $(per_s "$VOTES" "$l") | $(mb "$(size "$lines")") MB | CPU $(m "${lines_cpus[@]}") s; a second reference |
+| (c) CLI swipeloop export, copy of the data | ${c} s (runs ${cli[*]}) | $(per_s "$VOTES" "$c") | $(mb "$(size "$cliout")") MB | CPU $(m "${cli_cpus[@]}") s; peak heap ${cli_gc[0]} MiB before GC, ≤ ${cli_gc[1]} MiB after GC (all runs); peak RSS $(mib "$(largest "${cli_rss[@]}")") MiB |
 | **(a) / (b)** | **$(ratio "$h" "$j")** | | | target ≤ 1.5 |
 | (c) / (b) | $(ratio "$c" "$j") | | | |
 | (a) / (b') | $(ratio "$h" "$l") | | | |
@@ -322,13 +321,13 @@ bench_pickapic() {
   read -r -a cli_gc <<<"$(gc_peaks "$WORK"/gc-cli-pickapic-*.log)"
 
   local h f c out_bytes
-  h=$(median "${host[@]}"); f=$(median "${floor_s[@]}"); c=$(median "${cli[@]}"); out_bytes=$(size "$out")
+  h=$(m "${host[@]}"); f=$(m "${floor_s[@]}"); c=$(m "${cli[@]}"); out_bytes=$(size "$out")
   PICKAPIC_TABLE=$(cat <<TABLE
 | Pick-a-Pic, $PAIRS pair votes → $rows rows (median of $ROUNDS) | wall | rows/s | MB/s | output | notes |
 |---|---|---|---|---|---|
-| (a) host, GET /v1/exports/pickapic (curl) | **${h} s** (runs ${host[*]}) | $(per_s "$rows" "$h") | $(mb "$(awk -v b="$out_bytes" -v s="$h" 'BEGIN {print b / s}')") | $(mb "$out_bytes") MB | host CPU $(median "${host_cpus[@]}") s; peak heap ${gc[0]} MiB before GC, ≤ ${gc[1]} MiB after GC, ${gc[2]} GCs in the host's life; host peak RSS $(mib "$rss") MiB |
+| (a) host, GET /v1/exports/pickapic (curl) | **${h} s** (runs ${host[*]}) | $(per_s "$rows" "$h") | $(mb "$(awk -v b="$out_bytes" -v s="$h" 'BEGIN {print b / s}')") | $(mb "$out_bytes") MB | host CPU $(m "${host_cpus[@]}") s; peak heap ${gc[0]} MiB before GC, ≤ ${gc[1]} MiB after GC, ${gc[2]} GCs in the host's life; host peak RSS $(mib "$rss") MiB |
 | (f) floor: same image bytes read from the media store, written to a file (python3) | ${f} s (runs ${floor_s[*]}) | $(per_s "$rows" "$f") | $(mb "$(awk -v b="$bytes" -v s="$f" 'BEGIN {print b / s}')") | $(mb "$bytes") MB | |
-| (c) CLI swipeloop export, copy of the data | ${c} s (runs ${cli[*]}) | $(per_s "$rows" "$c") | $(mb "$(awk -v b="$(size "$cliout")" -v s="$c" 'BEGIN {print b / s}')") | $(mb "$(size "$cliout")") MB | CPU $(median "${cli_cpus[@]}") s; peak heap ${cli_gc[0]} MiB before GC, ≤ ${cli_gc[1]} MiB after GC (all runs); peak RSS $(mib "$(largest "${cli_rss[@]}")") MiB |
+| (c) CLI swipeloop export, copy of the data | ${c} s (runs ${cli[*]}) | $(per_s "$rows" "$c") | $(mb "$(awk -v b="$(size "$cliout")" -v s="$c" 'BEGIN {print b / s}')") | $(mb "$(size "$cliout")") MB | CPU $(m "${cli_cpus[@]}") s; peak heap ${cli_gc[0]} MiB before GC, ≤ ${cli_gc[1]} MiB after GC (all runs); peak RSS $(mib "$(largest "${cli_rss[@]}")") MiB |
 | **(a) / floor** | **$(ratio "$h" "$f")** | | | | |
 | (c) / floor | $(ratio "$c" "$f") | | | | |
 

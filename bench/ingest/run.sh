@@ -23,27 +23,14 @@ ORIGIN="http://bench.local"
 OUT="$ROOT/bench/out/ingest"
 LUA="$ROOT/bench/ingest/votes.lua"
 BENCH_CP="$ROOT/bench/ingest/target/classes:$ROOT/bench/ingest/target/lib/*"
-# All load comes from 127.0.0.1, so the per-address and per-key limits are raised for the run.
-LIMITS=(--limits.address-requests-per-second 10000000 --limits.address-burst 10000000
-        --limits.key-requests-per-second 10000000 --limits.key-burst 10000000)
+. "$ROOT/bench/lib.sh"
 
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
 mkdir -p "$OUT"
 (cd "$ROOT" && mvn -q -B -DskipTests package)
 touch "$ROOT/host-server/target/dist/.built"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-
-wait_ready() { # port
-  for _ in $(seq 1 200); do
-    curl -fs "http://127.0.0.1:$1/health" >/dev/null 2>&1 && return 0
-    sleep 0.1
-  done
-  echo "server on port $1 did not come up" >&2; return 1
-}
-
 result() { grep '^RESULT' "$1" | tail -1; }
-field() { sed -E "s/.*$2=([0-9.]+).*/\1/" <<<"$1"; }
 
 run_wrk() { # url batch logfile
   BATCH="$2" ITEMS="$ITEMS" KEY="${KEY:-pk_bare}" ORIGIN="$ORIGIN" \
@@ -61,7 +48,7 @@ start_host() { # data dir port -> sets HOST_PID, KEY
   KEY=$(sed -E 's/.*"publishableKey":"([^"]+)".*/\1/' <<<"$keys")
   local sk
   sk=$(sed -E 's/.*"secretKey":"([^"]+)".*/\1/' <<<"$keys")
-  JAVA_OPTS="$HEAP" "$ROOT/swipeloop" serve --port "$port" --bind 127.0.0.1 --data "$data" "${LIMITS[@]}" \
+  JAVA_OPTS="$HEAP" "$ROOT/swipeloop" serve --port "$port" --bind 127.0.0.1 --data "$data" "${RAISED_LIMITS[@]}" \
     >"$OUT/host-$port.log" 2>&1 &
   HOST_PID=$!
   wait_ready "$port"
@@ -76,7 +63,6 @@ start_host() { # data dir port -> sets HOST_PID, KEY
 
 stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 declare -a BARE SINGLE SINGLE_P50 SINGLE_P99 BATCH BATCH_P50 BATCH_P99 RAW_SAME RAW RAW_ONE_TX
 for round in $(seq 1 "$ROUNDS"); do
@@ -109,7 +95,6 @@ for round in $(seq 1 "$ROUNDS"); do
   RAW_ONE_TX+=("$(field "$raw1" rows_per_sec)"); echo "raw1tx: $raw1" >&2
 done
 
-m() { printf '%s\n' "$@" | median; }
 bare=$(m "${BARE[@]}"); single=$(m "${SINGLE[@]}"); batch=$(m "${BATCH[@]}"); raw=$(m "${RAW[@]}"); raw1=$(m "${RAW_ONE_TX[@]}")
 same=$(m "${RAW_SAME[@]}")
 cat <<REPORT

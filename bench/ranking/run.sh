@@ -32,9 +32,7 @@ if [ ! -f "$BUILT" ] || [ -n "$(find "$ROOT/host-server/src/main/java/dev/swipel
   touch "$BUILT"
 fi
 
-field() { sed -E "s/.*[ ]$2=([0-9.]+).*/\1/" <<<"$1"; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-m() { printf '%s\n' "$@" | median; }
+. "$ROOT/bench/lib.sh"
 # /usr/bin/time -v prints the wall time as h:mm:ss or m:ss.ss.
 seconds() { awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }' <<<"$1"; }
 
