@@ -9,7 +9,6 @@ import dev.swipeloop.sdk.model.Item;
 import dev.swipeloop.sdk.model.Judgement;
 import dev.swipeloop.sdk.model.Verdict;
 import dev.swipeloop.sdk.model.Vote;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -18,7 +17,8 @@ import java.util.function.Function;
 
 /**
  * What one app's votes add up to, folded one vote at a time in seq order: counts per item and
- * per model, the pairwise battles (all items, per prompt group, per model), live Elo, the
+ * per model, the pairwise battles (among items, among models; a prompt group's are derived from
+ * the items' when asked), live Elo, the
  * binary answers Dawid–Skene weighs, and each rater's quality. Rankings read it instead of
  * the votes, so a request costs what the answer costs, not a pass over every vote.
  *
@@ -35,7 +35,6 @@ final class AppBoard {
     final Tally itemTally = new Tally();
     final Tally modelTally = new Tally();
     final Battles itemBattles = new Battles();
-    final Map<String, Battles> groupBattles = new HashMap<>();
     final Battles modelBattles = new Battles();
     final Elo itemElo;
     final Elo modelElo;
@@ -183,10 +182,6 @@ final class AppBoard {
         double leftScore = outcome == Battles.Outcome.A_WINS ? 1 : outcome == Battles.Outcome.B_WINS ? 0 : 0.5;
         itemBattles.add(pair.left(), pair.right(), outcome);
         itemElo.record(pair.left(), pair.right(), leftScore);
-        String group = catalogue.groupOf(left);
-        if (group != null && group.equals(catalogue.groupOf(right))) {
-            groupBattles.computeIfAbsent(group, g -> new Battles()).add(pair.left(), pair.right(), outcome);
-        }
         if (modelBattle) {
             String a = catalogue.modelId(leftModel);
             String b = catalogue.modelId(rightModel);

@@ -167,9 +167,11 @@ public final class RankingService implements AutoCloseable {
         long[] seq = new long[1];
         Battles battles = board.read(b -> {
             seq[0] = b.lastBattleSeq();
-            Battles scope = of == Of.MODELS ? b.modelBattles
-                    : group == null ? b.itemBattles : b.groupBattles.get(group);
-            return scope == null ? new Battles() : scope.copy();
+            if (of == Of.MODELS) {
+                return b.modelBattles.copy();
+            }
+            return group == null ? b.itemBattles.copy()
+                    : b.itemBattles.restrictedTo(id -> group.equals(b.catalogue.groupOf(b.catalogue.indexOf(id))));
         });
         int n = battles.players();
         List<String> ids = new ArrayList<>(n);

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Pairwise outcomes among players known by string id, aggregated per unordered pair as they are
@@ -116,6 +117,34 @@ public final class Battles {
             copy.ties[into] = ties[slot];
         }
         return copy;
+    }
+
+    /**
+     * The battles between players {@code keep} accepts, as an independent copy: a prompt
+     * group's battles out of all the items' ones, derived when a ranking asks rather than kept
+     * per group. Kept players are indexed in their order here; one without a battle among the
+     * kept is left out.
+     */
+    public Battles restrictedTo(Predicate<String> keep) {
+        Battles restricted = new Battles();
+        for (int slot = 0; slot < pairs; slot++) {
+            String a = ids.get(first[slot]);
+            String b = ids.get(second[slot]);
+            if (keep.test(a) && keep.test(b)) {
+                int low = restricted.player(a);
+                int high = restricted.player(b);
+                int into = restricted.slotOf(Math.min(low, high), Math.max(low, high));
+                boolean inOrder = low < high;
+                restricted.firstWins[into] = inOrder ? firstWins[slot] : secondWins[slot];
+                restricted.secondWins[into] = inOrder ? secondWins[slot] : firstWins[slot];
+                restricted.ties[into] = ties[slot];
+                int battlesOfPair = firstWins[slot] + secondWins[slot] + ties[slot];
+                restricted.battlesOfPlayer[low] += battlesOfPair;
+                restricted.battlesOfPlayer[high] += battlesOfPair;
+                restricted.battles += battlesOfPair;
+            }
+        }
+        return restricted;
     }
 
     /** The number of distinct unordered pairs that met; slots are 0 to pairs() − 1. */

@@ -90,6 +90,32 @@ class BattlesTest {
     }
 
     @Test
+    void aRestrictionKeepsOnlyTheBattlesAmongTheKeptPlayersWithTheirOutcomes() {
+        Battles battles = new Battles();
+        battles.add("dog-1", "cat-1", Outcome.A_WINS);
+        battles.add("cat-2", "cat-1", Outcome.A_WINS);
+        battles.add("cat-1", "cat-2", Outcome.TIE);
+        battles.add("cat-2", "cat-1", Outcome.B_WINS);
+        battles.add("dog-1", "dog-2", Outcome.B_WINS);
+
+        Battles cats = battles.restrictedTo(id -> id.startsWith("cat"));
+        assertEquals(2, cats.players());
+        assertEquals(3, cats.battles());
+        assertEquals(3, cats.battlesOf(0));
+        Battles rebuilt = new Battles();
+        rebuilt.add("cat-2", "cat-1", Outcome.A_WINS);
+        rebuilt.add("cat-1", "cat-2", Outcome.TIE);
+        rebuilt.add("cat-2", "cat-1", Outcome.B_WINS);
+        BradleyTerry.Fit direct = BradleyTerry.fit(rebuilt);
+        BradleyTerry.Fit derived = BradleyTerry.fit(cats);
+        for (int i = 0; i < 2; i++) {
+            int j = rebuilt.player(cats.id(i));
+            assertEquals(direct.ratings()[j], derived.ratings()[i], 1e-9, cats.id(i));
+        }
+        assertEquals(0, battles.restrictedTo(id -> false).players());
+    }
+
+    @Test
     void aPlayerCannotBattleThemselves() {
         assertThrows(IllegalArgumentException.class, () -> new Battles().add("a", "a", Outcome.TIE));
     }
