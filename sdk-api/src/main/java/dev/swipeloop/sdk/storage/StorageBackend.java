@@ -5,9 +5,12 @@ import dev.swipeloop.sdk.model.AppStats;
 import dev.swipeloop.sdk.model.Item;
 import dev.swipeloop.sdk.model.LedgerEntry;
 import dev.swipeloop.sdk.model.Rater;
+import dev.swipeloop.sdk.model.RaterProfile;
 import dev.swipeloop.sdk.model.Vote;
 import dev.swipeloop.sdk.model.VoteKind;
 import dev.swipeloop.sdk.plugin.SwipeloopExtension;
+import dev.swipeloop.sdk.reward.LeaderboardRow;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +118,7 @@ public interface StorageBackend extends SwipeloopExtension {
 
     Optional<Rater> rater(String appId, String raterId);
 
-    /** Removes the rater's votes and ledger entries. Returns the number of votes removed. */
+    /** Removes the rater's votes, ledger entries and profile. Returns the number of votes removed. */
     long deleteRater(String appId, String raterId);
 
     /** Appends ledger entries in one durable transaction; returns them with their seqs. */
@@ -154,5 +157,67 @@ public interface StorageBackend extends SwipeloopExtension {
      */
     default void updateAppSettings(String appId, Map<String, String> put, Collection<String> remove) {
         throw new UnsupportedOperationException("storage '" + id() + "' cannot keep app settings");
+    }
+
+    /*
+     * Rewards. A backend without these keeps votes but no rewards: the host reports the
+     * reward policies as unavailable in /health and leaves the ledger alone.
+     */
+
+    /**
+     * Where the app's named ledger cursor points, 0 when it was never moved. The host keeps
+     * two: {@code rewards} (the seq of the last vote the policies were run for) and
+     * {@code webhooks} (the seq of the last ledger entry whose webhook was settled).
+     */
+    default long ledgerCursor(String appId, String name) {
+        throw new UnsupportedOperationException("storage '" + id() + "' keeps no reward ledger cursors");
+    }
+
+    /**
+     * In one durable transaction: appends {@code entries} (which may be empty) and moves the
+     * app's ledger cursor {@code cursor} from {@code from} to {@code to}. Returns the entries
+     * with their seqs. Nothing is written, and {@code ConflictException} thrown, when the
+     * cursor is not at {@code from}: another host got there first, and writing would pay twice.
+     */
+    default List<LedgerEntry> appendLedger(List<LedgerEntry> entries, String appId, String cursor, long from,
+                                           long to) {
+        throw new UnsupportedOperationException("storage '" + id() + "' keeps no reward ledger cursors");
+    }
+
+    /** Moves the app's ledger cursor {@code name} to {@code seq}, durably (for webhooks, which write no entries). */
+    default void saveLedgerCursor(String appId, String name, long seq) {
+        throw new UnsupportedOperationException("storage '" + id() + "' keeps no reward ledger cursors");
+    }
+
+    /** Up to {@code limit} of the app's ledger entries with seq above {@code afterSeq}, in seq order. */
+    default List<LedgerEntry> ledgerAfter(String appId, long afterSeq, int limit) {
+        throw new UnsupportedOperationException("storage '" + id() + "' cannot page through the ledger");
+    }
+
+    /**
+     * The sum of the points of the app's entries made at or after {@code since} (every rater and
+     * policy, clawbacks included): what an app-wide daily cap counts.
+     */
+    default long ledgerPointsSince(String appId, Instant since) {
+        throw new UnsupportedOperationException("storage '" + id() + "' cannot sum the ledger");
+    }
+
+    /**
+     * Up to {@code limit} listed raters (their profile has {@code listed} true) by the points of
+     * their entries made at or after {@code since} that are vested at {@code vestedBy}, most
+     * first, ties by rater id; raters with no points in the period are left out.
+     */
+    default List<LeaderboardRow> leaderboard(String appId, Instant since, Instant vestedBy, int limit) {
+        throw new UnsupportedOperationException("storage '" + id() + "' keeps no leaderboard");
+    }
+
+    /** The rater's profile, or empty when they never saved one. */
+    default Optional<RaterProfile> raterProfile(String appId, String rater) {
+        throw new UnsupportedOperationException("storage '" + id() + "' keeps no rater profiles");
+    }
+
+    /** Creates or replaces the rater's profile, durably. */
+    default void saveRaterProfile(RaterProfile profile) {
+        throw new UnsupportedOperationException("storage '" + id() + "' keeps no rater profiles");
     }
 }
