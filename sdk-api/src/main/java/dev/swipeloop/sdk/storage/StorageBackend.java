@@ -211,6 +211,14 @@ public interface StorageBackend extends SwipeloopExtension {
         throw new UnsupportedOperationException("storage '" + id() + "' keeps no leaderboard");
     }
 
+    /**
+     * Replaces the app's signing secret (a leaked one is rotated): tokens signed with the old
+     * secret stop being accepted. Throws {@code IllegalArgumentException} for an unknown app.
+     */
+    default void replaceSigningSecret(String appId, String signingSecret) {
+        throw new UnsupportedOperationException("storage '" + id() + "' cannot rotate signing secrets");
+    }
+
     /** The rater's profile, or empty when they never saved one. */
     default Optional<RaterProfile> raterProfile(String appId, String rater) {
         throw new UnsupportedOperationException("storage '" + id() + "' keeps no rater profiles");
