@@ -14,6 +14,7 @@ import dev.swipeloop.host.export.ExportService;
 import dev.swipeloop.host.ranking.QualityService;
 import dev.swipeloop.host.ranking.ScoreBoards;
 import dev.swipeloop.host.settings.AppSettingsCache;
+import dev.swipeloop.host.settings.RewardPolicySpecs;
 import dev.swipeloop.host.plugin.LoadedPlugins;
 import dev.swipeloop.sdk.config.ConfigKey;
 import dev.swipeloop.sdk.model.App;
@@ -58,7 +59,7 @@ final class ExportCommand {
         try (LoadedPlugins plugins = LoadedPlugins.load(SwipeloopHost.pluginsDir(settings), settings.dataDir(),
                 HostVersion.get(), settings.storage(), config.sources());
              // No background refresh: the export reads each app's votes into its flags once, when first asked.
-             ScoreBoards boards = new ScoreBoards(plugins.storage(), new AppSettingsCache(plugins.storage()), null);
+             ScoreBoards boards = new ScoreBoards(plugins.storage(), new AppSettingsCache(plugins.storage(), RewardPolicySpecs.of(plugins.rewardPolicies())), null);
              QualityService quality = new QualityService(boards, Clock.systemUTC());
              ExportService service = ExportService.open(settings, plugins, HostVersion.get(), quality)) {
             Exporter exporter = service.exporter();

@@ -38,7 +38,8 @@ public record HostSettings(
         int exportConcurrentJobs,
         int exportKeepJobs,
         int exportMaxStreams,
-        int scoresRefreshMillis) {
+        int scoresRefreshMillis,
+        int rewardsCacheRaters) {
 
     public static final ConfigSpec SPEC = new ConfigSpec()
             .define("bind", ConfigType.STRING, "0.0.0.0", false, "Address the HTTP server listens on")
@@ -94,7 +95,10 @@ public record HostSettings(
             .define("scores.refreshMillis", ConfigType.INT, 1000, false,
                     "How often new votes are folded into every app's scores, rater flags and alarms in the background;"
                             + " decks use scores at most this old (rankings and stats read the latest votes themselves)",
-                    Validator.range(50, 3_600_000));
+                    Validator.range(50, 3_600_000))
+            .define("rewards.cacheRaters", ConfigType.INT, 10_000, false,
+                    "Raters per app whose reward ledger is kept in memory while votes are paid (the most recently"
+                            + " active); others are read from storage when they vote again", Validator.range(1, 10_000_000));
 
     public static HostSettings from(Config c) {
         Path data = Path.of(c.getString("data")).toAbsolutePath().normalize();
@@ -126,6 +130,7 @@ public record HostSettings(
                 c.getInt("export.concurrentJobs"),
                 c.getInt("export.keepJobs"),
                 c.getInt("export.maxStreams"),
-                c.getInt("scores.refreshMillis"));
+                c.getInt("scores.refreshMillis"),
+                c.getInt("rewards.cacheRaters"));
     }
 }

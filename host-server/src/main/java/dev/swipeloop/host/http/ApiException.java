@@ -91,7 +91,12 @@ public class ApiException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         public NotFound(String detail) {
-            super(404, "not-found", "Not found", detail, List.of(), null);
+            this("not-found", detail);
+        }
+
+        /** A route that exists, and a thing it names that does not (e.g. {@code rewards-off}). */
+        public NotFound(String slug, String detail) {
+            super(404, slug, "Not found", detail, List.of(), null);
         }
     }
 

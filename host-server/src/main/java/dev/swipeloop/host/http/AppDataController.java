@@ -1,6 +1,7 @@
 package dev.swipeloop.host.http;
 
 import com.google.gson.JsonObject;
+import dev.swipeloop.host.rewards.RewardEngine;
 import dev.swipeloop.sdk.model.AppStats;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import io.javalin.http.Context;
@@ -10,12 +11,17 @@ import java.util.function.Consumer;
 final class AppDataController {
     private final KeyAuth auth;
     private final StorageBackend storage;
+    private final RewardEngine rewards;
     private final Consumer<String> votesRemoved;
 
-    /** @param votesRemoved told the app id after a rater's votes were removed, so scores are rebuilt */
-    AppDataController(KeyAuth auth, StorageBackend storage, Consumer<String> votesRemoved) {
+    /**
+     * @param rewards      erases through it, so no payment of the rater's queued votes runs meanwhile
+     * @param votesRemoved told the app id after a rater's votes were removed, so scores are rebuilt
+     */
+    AppDataController(KeyAuth auth, StorageBackend storage, RewardEngine rewards, Consumer<String> votesRemoved) {
         this.auth = auth;
         this.storage = storage;
+        this.rewards = rewards;
         this.votesRemoved = votesRemoved;
     }
 
@@ -32,7 +38,7 @@ final class AppDataController {
         JsonOut.write(ctx, 200, body);
     }
 
-    /** Removes a rater's votes and ledger (a person's right to erasure); 204 also when there was nothing. */
+    /** Removes a rater's votes, ledger and profile (a person's right to erasure); 204 also when there was nothing. */
     void deleteRater(Context ctx) {
         KeyAuth.Caller caller = auth.secret(ctx);
         String rater = ctx.pathParam("rater");
@@ -41,8 +47,9 @@ final class AppDataController {
                     java.util.List.of(new FieldError("rater", "must be 1 to " + VoteParser.MAX_ID_LENGTH
                             + " characters long")));
         }
-        if (storage.deleteRater(caller.app().id(), rater) > 0) {
-            votesRemoved.accept(caller.app().id());
+        String appId = caller.app().id();
+        if (rewards.erase(appId, rater, () -> storage.deleteRater(appId, rater)) > 0) {
+            votesRemoved.accept(appId);
         }
         ctx.status(204);
     }

@@ -17,7 +17,7 @@ import java.util.Collection;
  */
 final class Cors {
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, X-Rater-Token";
-    static final String ALLOWED_METHODS = "GET, POST";
+    static final String ALLOWED_METHODS = "GET, POST, PUT";
     static final int MAX_AGE_SECONDS = 600;
 
     private final AppDirectory apps;

@@ -7,7 +7,9 @@ import dev.swipeloop.host.ranking.Knowledge;
 import dev.swipeloop.host.ranking.QualityService;
 import dev.swipeloop.host.ranking.RankingService;
 import dev.swipeloop.host.ranking.ScoreBoards;
+import dev.swipeloop.host.rewards.RewardEngine;
 import dev.swipeloop.host.settings.AppSettingsCache;
+import dev.swipeloop.host.settings.RewardPolicySpecs;
 import dev.swipeloop.host.config.HostSettings;
 import dev.swipeloop.host.ingest.GroupCommitWriter;
 import dev.swipeloop.host.export.BackgroundExports;
@@ -61,6 +63,12 @@ public final class HttpApi implements AutoCloseable {
             new Route(HandlerType.GET, "/v1/stats"),
             new Route(HandlerType.DELETE, "/v1/raters/{rater}"),
             new Route(HandlerType.GET, "/v1/raters/{rater}/quality"),
+            new Route(HandlerType.GET, "/v1/raters/{rater}/progress"),
+            new Route(HandlerType.GET, "/v1/raters/{rater}/profile"),
+            new Route(HandlerType.PUT, "/v1/raters/{rater}/profile"),
+            new Route(HandlerType.GET, "/v1/raters/{rater}/ledger"),
+            new Route(HandlerType.GET, "/v1/leaderboard"),
+            new Route(HandlerType.GET, "/v1/acknowledgements"),
             new Route(HandlerType.GET, "/v1/quality"),
             new Route(HandlerType.GET, "/v1/rankings"),
             new Route(HandlerType.GET, "/v1/items/{id}/stats"),
@@ -78,6 +86,7 @@ public final class HttpApi implements AutoCloseable {
     private final ExportService exports;
     private final BackgroundExports exportJobs;
     private final ScoreBoards boards;
+    private final RewardEngine rewards;
     private final RankingService rankingService;
     private final QualityService qualityService;
     private final Javalin app;
@@ -96,8 +105,11 @@ public final class HttpApi implements AutoCloseable {
         this.writer = new GroupCommitWriter(storage, settings.maxCommitVotes(),
                 Math.max(settings.maxCommitVotes() * 4, settings.maxVotesPerBatch()));
 
-        AppSettingsCache appSettings = new AppSettingsCache(storage);
-        this.boards = new ScoreBoards(storage, appSettings, Duration.ofMillis(settings.scoresRefreshMillis()));
+        AppSettingsCache appSettings = new AppSettingsCache(storage, RewardPolicySpecs.of(registry.rewardPolicies()));
+        // Before the boards: they tell it of every vote they count, from their first refresh on.
+        this.rewards = new RewardEngine(storage, appSettings, registry.rewardPolicies(), settings.rewardsCacheRaters());
+        this.boards = new ScoreBoards(storage, appSettings, Duration.ofMillis(settings.scoresRefreshMillis()), rewards);
+        rewards.attach(boards);
         this.rankingService = new RankingService(boards);
         this.qualityService = new QualityService(boards, clock);
         WidgetBundle widget = WidgetBundle.bundled();
@@ -109,7 +121,8 @@ public final class HttpApi implements AutoCloseable {
                 settings.deckMaxLimit(), settings.publicUrl(), clock);
         VotesController votes = new VotesController(auth, new VoteParser(settings.maxVotesPerBatch()),
                 new ItemLookup(storage), writer, storage, clock);
-        AppDataController appData = new AppDataController(auth, storage, boards::votesRemoved);
+        AppDataController appData = new AppDataController(auth, storage, rewards, boards::votesRemoved);
+        RewardsController rewardsApi = new RewardsController(auth, rewards, storage, appSettings, clock);
         RankingsController rankings = new RankingsController(auth, rankingService, storage);
         QualityController quality = new QualityController(auth, qualityService);
         SettingsController settingsApi = new SettingsController(auth, storage, appSettings);
@@ -162,6 +175,12 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get("/v1/stats", appData::stats);
             config.routes.delete("/v1/raters/{rater}", appData::deleteRater);
             config.routes.get("/v1/raters/{rater}/quality", quality::rater);
+            config.routes.get("/v1/raters/{rater}/progress", rewardsApi::progress);
+            config.routes.get("/v1/raters/{rater}/profile", rewardsApi::profile);
+            config.routes.put("/v1/raters/{rater}/profile", rewardsApi::saveProfile);
+            config.routes.get("/v1/raters/{rater}/ledger", rewardsApi::ledger);
+            config.routes.get("/v1/leaderboard", rewardsApi::leaderboard);
+            config.routes.get("/v1/acknowledgements", rewardsApi::acknowledgements);
             config.routes.get("/v1/quality", quality::app);
             config.routes.get("/v1/rankings", rankings::rankings);
             config.routes.get("/v1/items/{id}/stats", rankings::itemStats);
@@ -208,5 +227,6 @@ public final class HttpApi implements AutoCloseable {
         rankingService.close();
         qualityService.close();
         boards.close();
+        rewards.close();
     }
 }

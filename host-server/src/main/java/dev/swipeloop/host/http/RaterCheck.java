@@ -10,10 +10,13 @@ final class RaterCheck {
     private RaterCheck() {
     }
 
-    /** Each rater must be the one the token was signed for; otherwise 401 with the reason. */
-    static void verify(App app, String token, Collection<String> raters, Instant now) {
+    /**
+     * Each rater must be the one the token was signed for; otherwise 401 with the reason.
+     * Returns whether a token was checked (false: none was sent, the raters are anonymous).
+     */
+    static boolean verify(App app, String token, Collection<String> raters, Instant now) {
         if (token == null || token.isEmpty()) {
-            return;
+            return false;
         }
         for (String rater : raters) {
             try {
@@ -22,5 +25,6 @@ final class RaterCheck {
                 throw new ApiException.Unauthorized("invalid-rater-token", "Rater token refused: " + e.getMessage() + ".");
             }
         }
+        return !raters.isEmpty();
     }
 }

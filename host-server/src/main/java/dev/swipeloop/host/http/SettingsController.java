@@ -2,12 +2,16 @@ package dev.swipeloop.host.http;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.swipeloop.host.settings.AppSettings;
 import dev.swipeloop.host.settings.AppSettingsCache;
+import dev.swipeloop.host.settings.RewardPolicySpecs;
+import dev.swipeloop.sdk.config.Config;
 import dev.swipeloop.sdk.config.ConfigException;
 import dev.swipeloop.sdk.config.ConfigKey;
+import dev.swipeloop.sdk.config.ConfigType;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -20,8 +24,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code GET} and {@code PATCH /v1/settings} (secret key): the app's own ranking, rater-quality
- * and deck settings. A PATCH names only the keys it changes ({@code null} puts one back to its
+ * {@code GET} and {@code PATCH /v1/settings} (secret key): the app's own ranking, rater-quality,
+ * deck, reward and webhook settings, and those its reward policies declare
+ * ({@code reward.<policy>.<key>}). A PATCH names only the keys it changes ({@code null} puts one back to its
  * default) and is checked as a whole against what the app already has: any bad key → 400
  * naming each, and nothing changes. After a change this host reads the settings again at once;
  * score boards notice on their next refresh that a rule they are built from changed.
@@ -39,7 +44,7 @@ final class SettingsController {
 
     void get(Context ctx) {
         String appId = auth.secret(ctx).app().id();
-        JsonOut.write(ctx, 200, describe(settings.of(appId)));
+        JsonOut.write(ctx, 200, describe(settings.of(appId), settings.policies()));
     }
 
     void patch(Context ctx) {
@@ -47,6 +52,7 @@ final class SettingsController {
         JsonObject body = JsonBody.parseObject(ctx.bodyAsBytes());
         Set<String> known = new HashSet<>();
         AppSettings.SPEC.keys().forEach(key -> known.add(key.name()));
+        known.addAll(settings.policies().keys().keySet());
 
         Map<String, String> put = new LinkedHashMap<>();
         List<String> remove = new ArrayList<>();
@@ -56,6 +62,8 @@ final class SettingsController {
             JsonElement value = entry.getValue();
             if (!known.contains(key)) {
                 errors.add(new FieldError(key, "unknown setting; see GET /v1/settings for the known ones"));
+            } else if (AppSettings.READ_ONLY.contains(key)) {
+                errors.add(new FieldError(key, "is made by the host, not set; rotate it with POST /v1/webhooks/secret"));
             } else if (value.isJsonNull()) {
                 remove.add(key);
             } else if (value.isJsonPrimitive()) {
@@ -69,7 +77,7 @@ final class SettingsController {
         remove.forEach(merged::remove);
         AppSettings next = null;
         try {
-            next = AppSettings.of(merged);
+            next = AppSettings.of(merged, settings.policies());
         } catch (ConfigException e) {
             e.errors().forEach(error -> errors.add(new FieldError(error.key(), error.message())));
         }
@@ -83,33 +91,48 @@ final class SettingsController {
                     + "' cannot keep app settings, so every app runs on the defaults; use a backend that can.");
         }
         settings.forget(appId);
-        JsonOut.write(ctx, 200, describe(next));
+        JsonOut.write(ctx, 200, describe(next, settings.policies()));
     }
 
-    private static JsonObject describe(AppSettings app) {
+    private static JsonObject describe(AppSettings app, RewardPolicySpecs policies) {
         JsonArray list = new JsonArray();
         for (ConfigKey key : AppSettings.SPEC.keys()) {
-            JsonObject setting = new JsonObject();
-            setting.addProperty("name", key.name());
-            setting.addProperty("type", key.type().name().toLowerCase(Locale.ROOT));
-            setting.add("value", value(app, key));
-            setting.add("default", JsonOut.GSON.toJsonTree(key.defaultValue()));
-            setting.addProperty("changed", app.overrides().containsKey(key.name()));
-            setting.addProperty("doc", key.doc());
-            list.add(setting);
+            list.add(setting(key.name(), key, app.config(), app));
         }
+        policies.keys().forEach((name, key) -> {
+            String policy = name.substring(RewardPolicySpecs.PREFIX.length(), name.length() - key.name().length() - 1);
+            list.add(setting(name, key, app.rewardConfig(policy), app));
+        });
         JsonObject body = new JsonObject();
         body.add("settings", list);
         return body;
     }
 
-    private static JsonElement value(AppSettings app, ConfigKey key) {
+    private static JsonObject setting(String name, ConfigKey key, Config config, AppSettings app) {
+        JsonObject setting = new JsonObject();
+        setting.addProperty("name", name);
+        setting.addProperty("type", key.type().name().toLowerCase(Locale.ROOT));
+        setting.add("value", value(config, key));
+        setting.add("default", key.type() == ConfigType.PASSWORD ? JsonNull.INSTANCE
+                : JsonOut.GSON.toJsonTree(key.defaultValue()));
+        setting.addProperty("changed", app.overrides().containsKey(name));
+        setting.addProperty("doc", key.doc());
+        return setting;
+    }
+
+    /** The effective value; a password (the webhook secret) is never shown, only whether it is set. */
+    private static JsonElement value(Config config, ConfigKey key) {
+        if (!config.has(key.name())) {
+            return JsonNull.INSTANCE;
+        }
         return switch (key.type()) {
-            case INT -> new JsonPrimitive(app.config().getInt(key.name()));
-            case LONG -> new JsonPrimitive(app.config().getLong(key.name()));
-            case DOUBLE -> new JsonPrimitive(app.config().getDouble(key.name()));
-            case BOOLEAN -> new JsonPrimitive(app.config().getBoolean(key.name()));
-            default -> new JsonPrimitive(app.config().getString(key.name()));
+            case INT -> new JsonPrimitive(config.getInt(key.name()));
+            case LONG -> new JsonPrimitive(config.getLong(key.name()));
+            case DOUBLE -> new JsonPrimitive(config.getDouble(key.name()));
+            case BOOLEAN -> new JsonPrimitive(config.getBoolean(key.name()));
+            case LIST -> JsonOut.GSON.toJsonTree(config.getList(key.name()));
+            case PASSWORD -> new JsonPrimitive("****");
+            default -> new JsonPrimitive(config.getString(key.name()));
         };
     }
 }

@@ -4,7 +4,10 @@ import com.google.gson.JsonObject;
 import dev.swipeloop.sdk.model.Judgement;
 import dev.swipeloop.sdk.model.Vote;
 
-/** A stored vote as {@code GET /v1/votes} lists it: the fields it was sent with plus seq and receivedAt. */
+/**
+ * A stored vote as {@code GET /v1/votes} lists it: the fields it was sent with plus seq,
+ * receivedAt and verified (a rater token vouched for its rater).
+ */
 final class VoteJson {
     private VoteJson() {
     }
@@ -33,6 +36,7 @@ final class VoteJson {
             json.addProperty("clientTs", vote.clientTs().toString());
         }
         json.addProperty("receivedAt", vote.receivedAt() == null ? null : vote.receivedAt().toString());
+        json.addProperty("verified", vote.verified());
         return json;
     }
 }

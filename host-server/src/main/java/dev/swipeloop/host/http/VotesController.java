@@ -53,9 +53,10 @@ final class VotesController {
         for (Vote vote : batch.votes()) {
             raters.add(vote.rater());
         }
-        RaterCheck.verify(caller.app(), token, raters, now);
+        boolean verified = RaterCheck.verify(caller.app(), token, raters, now);
+        List<Vote> votes = verified ? batch.votes().stream().map(vote -> vote.withVerified(true)).toList() : batch.votes();
 
-        CompletableFuture<AppendResult> committed = writer.submit(batch.votes());
+        CompletableFuture<AppendResult> committed = writer.submit(votes);
         ctx.future(() -> committed.handle((result, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null

@@ -1,6 +1,7 @@
 package dev.swipeloop.host.quality;
 
 import dev.swipeloop.sdk.model.Vote;
+import dev.swipeloop.sdk.reward.RaterSignals;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -84,6 +85,16 @@ public final class RaterQuality {
         return state == null
                 ? new RaterReport(rater, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of())
                 : state.report(rater, now, settings);
+    }
+
+    /**
+     * What reward policies are told of the vote's rater: call right after {@link #observe} of
+     * that vote, so the signals are as of it (the flags standing at its receivedAt).
+     */
+    public RaterSignals signals(Vote vote) {
+        RaterReport report = report(vote.rater(), vote.receivedAt());
+        return new RaterSignals(vote.verified(), report.flags().stream().map(RaterFlag::code).toList(), report.votes(),
+                report.goldAnswered(), report.goldCorrect());
     }
 
     /** How many raters have voted. */

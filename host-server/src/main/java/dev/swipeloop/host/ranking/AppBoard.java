@@ -40,14 +40,21 @@ final class AppBoard {
     final Elo modelElo;
     final BinaryVoteLog binaryLog = new BinaryVoteLog();
     final RaterQuality quality;
+    private final VoteTap tap;
     private long lastSeq;
     private long lastBattleSeq;
     private long likes;
     private long dislikes;
 
     AppBoard(String appId, AppSettings settings) {
+        this(appId, settings, null);
+    }
+
+    /** @param tap told of every vote folded, with its rater's signals; null for none */
+    AppBoard(String appId, AppSettings settings, VoteTap tap) {
         this.appId = appId;
         this.settings = settings;
+        this.tap = tap;
         AppSettings.RankingSettings ranking = settings.ranking();
         this.itemElo = new Elo(ranking.eloK(), 400, 10, 1000);
         this.modelElo = new Elo(ranking.eloK(), 400, 10, 1000);
@@ -156,6 +163,9 @@ final class AppBoard {
             foldPair(pair, left, right, vote.seq());
         }
         lastSeq = vote.seq();
+        if (tap != null && tap.wants(appId, vote.seq())) {
+            tap.counted(vote, quality.signals(vote));
+        }
     }
 
     private void foldPair(Judgement.Pair pair, int left, int right, long seq) {

@@ -24,14 +24,16 @@ final class LiveBoard {
 
     private final String appId;
     private final StorageBackend storage;
+    private final VoteTap tap;
     private final ReentrantLock refreshing = new ReentrantLock();
     private volatile AppBoard board;
     private volatile boolean invalidated;
     private volatile long refreshedAtNanos;
 
-    LiveBoard(String appId, StorageBackend storage) {
+    LiveBoard(String appId, StorageBackend storage, VoteTap tap) {
         this.appId = appId;
         this.storage = storage;
+        this.tap = tap;
     }
 
     /** The board as last refreshed, or null before the first refresh. */
@@ -63,7 +65,7 @@ final class LiveBoard {
             if (rebuild) {
                 // Cleared before reading: an erasure that lands during the rebuild asks for another.
                 invalidated = false;
-                target = new AppBoard(appId, now);
+                target = new AppBoard(appId, now, tap);
             } else {
                 target.adopt(now);
             }

@@ -27,13 +27,20 @@ public final class ScoreBoards implements AutoCloseable {
     private final long refreshEveryNanos;
     private final Map<String, LiveBoard> boards = new ConcurrentHashMap<>();
     private final ScheduledExecutorService refresher;
+    private final VoteTap tap;
 
     /**
      * @param refreshEvery how often the background thread folds new votes; null for no thread
      *                     (the CLI), where {@link #fresh} reads refresh and {@link #recent} ones build once
      */
     public ScoreBoards(StorageBackend storage, AppSettingsCache settings, Duration refreshEvery) {
+        this(storage, settings, refreshEvery, null);
+    }
+
+    /** @param tap told of every vote as it is folded (rewards); null for none */
+    public ScoreBoards(StorageBackend storage, AppSettingsCache settings, Duration refreshEvery, VoteTap tap) {
         this.storage = storage;
+        this.tap = tap;
         this.settings = settings;
         this.refreshEveryNanos = refreshEvery == null ? 0 : refreshEvery.toNanos();
         if (refreshEvery == null) {
@@ -69,6 +76,11 @@ public final class ScoreBoards implements AutoCloseable {
         return board == null || outdated ? live.refresh(() -> settings.of(appId)) : board;
     }
 
+    /** Folds every vote of the app committed before this call (and tells the tap of them). */
+    public void catchUp(String appId) {
+        fresh(appId);
+    }
+
     /** The boards built so far (for /health's alarms): apps nobody voted in may be missing. */
     Map<String, AppBoard> built() {
         Map<String, AppBoard> out = new java.util.TreeMap<>();
@@ -87,7 +99,7 @@ public final class ScoreBoards implements AutoCloseable {
     }
 
     private LiveBoard live(String appId) {
-        return boards.computeIfAbsent(appId, id -> new LiveBoard(id, storage));
+        return boards.computeIfAbsent(appId, id -> new LiveBoard(id, storage, tap));
     }
 
     /** One app failing does not stop the others; nothing may escape, or the schedule would stop for good. */

@@ -13,14 +13,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The settings each app may change for itself (ranking, rater quality, decks), declared once
+ * The settings each app may change for itself (ranking, rater quality, decks, rewards,
+ * webhooks), declared once
  * with the {@link ConfigSpec} the host and plugins use, so they are validated the same way
  * (every error at once) and documented from one place. The defaults suit a meme app: many
  * fresh images, quick swipes, a few hundred votes per image at most. An app's changes live in
  * storage ({@link dev.swipeloop.sdk.storage.StorageBackend#appSettings}); {@link #of} reads
- * them over the defaults.
+ * them over the defaults. The reward policies' own settings ({@code reward.<policy>.<key>}) are
+ * declared by the policies and kept in {@link #rewardConfigs}.
  */
-public record AppSettings(Config config, Map<String, String> overrides) {
+public record AppSettings(Config config, Map<String, String> overrides, Map<String, Config> rewardConfigs) {
     public static final ConfigSpec SPEC = new ConfigSpec()
             .define("ranking.z", ConfigType.DOUBLE, 1.96, false,
                     "z of the Wilson interval and lower bound (1.96: 95 %)", Validator.between(0.5, 5))
@@ -67,17 +69,57 @@ public record AppSettings(Config config, Map<String, String> overrides) {
                     Validator.range(0, 100_000_000))
             .define("deck.retire.width", ConfigType.DOUBLE, 0.2, false,
                     "A learning deck stops showing an item whose interval (like rate, or share of pair wins) is this narrow; 0 never",
-                    Validator.between(0, 1));
+                    Validator.between(0, 1))
+            .define("rewards.policies", ConfigType.LIST, List.of(), false,
+                    "Reward policies that pay this app's raters, in order (e.g. points,quality-weighted,tiers); empty: no"
+                            + " rewards. Turned on, they count votes from then on, not earlier ones")
+            .define("rewards.anonymous", ConfigType.BOOLEAN, false, false,
+                    "Whether raters without a rater token earn rewards (an anonymous id can be typed by anyone)")
+            .define("rewards.appDailyCap", ConfigType.LONG, 0L, false,
+                    "Points all of the app's raters together may earn in one UTC day; 0: no cap",
+                    Validator.range(0, Long.MAX_VALUE))
+            .define("webhooks.url", ConfigType.STRING, null, false,
+                    "Where rater.tier_reached events are POSTed (https, or http for a local receiver); none: no webhooks",
+                    AppSettings::webhookUrlProblem)
+            .define("webhooks.secret", ConfigType.PASSWORD, null, false,
+                    "The whsec_ secret webhooks are signed with; made and rotated by POST /v1/webhooks/secret, never"
+                            + " set by PATCH");
 
     /** The defaults, for an app that changed nothing. */
     public static final AppSettings DEFAULTS = of(Map.of());
+
+    /** Settings only the host writes: a PATCH naming them is refused. */
+    public static final List<String> READ_ONLY = List.of("webhooks.secret");
 
     /**
      * The app's settings: its overrides over the defaults. Throws {@link ConfigException} listing
      * every bad key, including rules that join two keys.
      */
     public static AppSettings of(Map<String, String> overrides) {
-        List<ConfigError> errors = new ArrayList<>(SPEC.validate(overrides));
+        return of(overrides, RewardPolicySpecs.NONE);
+    }
+
+    /**
+     * The app's settings, its {@code reward.*} keys checked against the policies this host runs
+     * (and {@code rewards.policies} naming only those).
+     */
+    public static AppSettings of(Map<String, String> overrides, RewardPolicySpecs policies) {
+        Map<String, String> own = new HashMap<>();
+        Map<String, String> rewardOwn = new HashMap<>();
+        overrides.forEach((key, value) -> (key.startsWith(RewardPolicySpecs.PREFIX) ? rewardOwn : own).put(key, value));
+        List<ConfigError> errors = new ArrayList<>(SPEC.validate(own));
+        Map<String, Config> rewardConfigs = policies.parse(rewardOwn, errors);
+        List<String> listed = SPEC.parse(Map.of("rewards.policies", own.getOrDefault("rewards.policies", "")))
+                .getList("rewards.policies");
+        for (String policy : listed) {
+            if (!policies.knows(policy)) {
+                errors.add(new ConfigError("rewards.policies", "no reward policy '" + policy + "' on this host; known: "
+                        + (policies.policies().isEmpty() ? "none" : String.join(", ", policies.policies()))));
+            }
+        }
+        if (new java.util.HashSet<>(listed).size() < listed.size()) {
+            errors.add(new ConfigError("rewards.policies", "names a policy twice; each pays once per vote"));
+        }
         Map<String, String> speedRule = new HashMap<>();
         for (String key : List.of("quality.fast.k", "quality.fast.n")) {
             if (overrides.containsKey(key)) {
@@ -94,7 +136,17 @@ public record AppSettings(Config config, Map<String, String> overrides) {
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        return new AppSettings(SPEC.parse(overrides), Map.copyOf(overrides));
+        return new AppSettings(SPEC.parse(own), Map.copyOf(overrides), Map.copyOf(rewardConfigs));
+    }
+
+    private static String webhookUrlProblem(Object value) {
+        try {
+            java.net.URI uri = new java.net.URI((String) value);
+            boolean web = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
+            return web && uri.getHost() != null ? null : "must be an absolute http(s) URL such as https://example.com/hooks";
+        } catch (java.net.URISyntaxException e) {
+            return "must be an absolute http(s) URL such as https://example.com/hooks";
+        }
     }
 
     /**
@@ -129,6 +181,38 @@ public record AppSettings(Config config, Map<String, String> overrides) {
     public DeckSettings deck() {
         return new DeckSettings(config.getString("deck.order").equals("learning"), config.getInt("deck.retire.votes"),
                 config.getDouble("deck.retire.width"), config.getDouble("quality.gold.rate"));
+    }
+
+    public RewardSettings rewards() {
+        return new RewardSettings(config.getList("rewards.policies"), config.getBoolean("rewards.anonymous"),
+                config.getLong("rewards.appDailyCap"));
+    }
+
+    /** The app's settings for one reward policy it lists; defaults when it changed none. */
+    public Config rewardConfig(String policy) {
+        Config config = rewardConfigs.get(policy);
+        if (config == null) {
+            throw new IllegalArgumentException("no reward policy '" + policy + "' on this host");
+        }
+        return config;
+    }
+
+    /** Where webhooks go and what signs them; empty without a URL or a secret. */
+    public java.util.Optional<WebhookTarget> webhooks() {
+        String url = config.getString("webhooks.url");
+        String secret = config.getString("webhooks.secret");
+        return url == null || secret == null ? java.util.Optional.empty() : java.util.Optional.of(new WebhookTarget(url, secret));
+    }
+
+    /** Which policies pay (in order), whether anonymous raters earn, and the app's daily cap in points (0: none). */
+    public record RewardSettings(List<String> policies, boolean anonymous, long appDailyCap) {
+        public boolean enabled() {
+            return !policies.isEmpty();
+        }
+    }
+
+    /** An app's webhook endpoint and signing secret. */
+    public record WebhookTarget(String url, String secret) {
     }
 
     /** The settings rankings are computed with. */

@@ -25,18 +25,25 @@ public final class AppSettingsCache {
     }
 
     private final StorageBackend storage;
+    private final RewardPolicySpecs policies;
     private final long ttlNanos;
     private final LongSupplier nanoTime;
     private final Map<String, Entry> byApp = new ConcurrentHashMap<>();
 
-    public AppSettingsCache(StorageBackend storage, Duration ttl, LongSupplier nanoTime) {
+    public AppSettingsCache(StorageBackend storage, RewardPolicySpecs policies, Duration ttl, LongSupplier nanoTime) {
         this.storage = storage;
+        this.policies = policies;
         this.ttlNanos = ttl.toNanos();
         this.nanoTime = nanoTime;
     }
 
-    public AppSettingsCache(StorageBackend storage) {
-        this(storage, DEFAULT_TTL, System::nanoTime);
+    public AppSettingsCache(StorageBackend storage, RewardPolicySpecs policies) {
+        this(storage, policies, DEFAULT_TTL, System::nanoTime);
+    }
+
+    /** The reward policies whose settings apps may choose. */
+    public RewardPolicySpecs policies() {
+        return policies;
     }
 
     public AppSettings of(String appId) {
@@ -58,13 +65,13 @@ public final class AppSettingsCache {
     private AppSettings load(String appId) {
         Map<String, String> usable = new HashMap<>(storage.appSettings(appId));
         try {
-            return AppSettings.of(usable);
+            return AppSettings.of(usable, policies);
         } catch (ConfigException e) {
             LOG.warn("Settings of app {} in storage are not valid ({}); those keys run on their defaults until they"
                     + " are fixed with PATCH /v1/settings", appId, e.getMessage());
             e.errors().forEach(error -> usable.remove(error.key()));
             try {
-                return AppSettings.of(usable);
+                return AppSettings.of(usable, policies);
             } catch (ConfigException stillBad) {
                 return AppSettings.DEFAULTS;
             }

@@ -1,0 +1,52 @@
+package dev.swipeloop.host.rewards;
+
+import dev.swipeloop.sdk.model.LedgerEntry;
+import dev.swipeloop.sdk.reward.LedgerView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * The ledger as a policy sees it while a batch of votes is paid: the stored entries plus those
+ * made earlier in the batch, which are stored together with the batch's cursor move. So the
+ * second vote of a batch sees the first one's points, exactly as if each vote were stored on
+ * its own: how votes are grouped into batches never changes the ledger.
+ */
+final class PendingLedger implements LedgerView {
+    private final String appId;
+    private final BiFunction<String, String, List<LedgerEntry>> stored;
+    private final List<LedgerEntry> pending = new ArrayList<>();
+
+    /** @param stored the stored entries of (rater, policy), in seq order */
+    PendingLedger(String appId, BiFunction<String, String, List<LedgerEntry>> stored) {
+        this.appId = appId;
+        this.stored = stored;
+    }
+
+    void add(LedgerEntry entry) {
+        pending.add(entry);
+    }
+
+    /** Every entry made since this ledger was opened, in order. */
+    List<LedgerEntry> pending() {
+        return List.copyOf(pending);
+    }
+
+    @Override
+    public List<LedgerEntry> entries(String app, String rater, String policy) {
+        if (!appId.equals(app)) {
+            return List.of();
+        }
+        List<LedgerEntry> base = stored.apply(rater, policy);
+        List<LedgerEntry> mine = null;
+        for (LedgerEntry entry : pending) {
+            if (entry.rater().equals(rater) && entry.policy().equals(policy)) {
+                if (mine == null) {
+                    mine = new ArrayList<>(base);
+                }
+                mine.add(entry);
+            }
+        }
+        return mine == null ? base : mine;
+    }
+}
