@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.swipeloop.host.apps.AppDirectory;
+import dev.swipeloop.host.apps.RaterTokens;
 import dev.swipeloop.host.testing.Dist;
 import dev.swipeloop.host.testing.HostProcess;
 import dev.swipeloop.host.testing.Http;
+import dev.swipeloop.sdk.model.App;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,6 +141,80 @@ class CommandLineIT {
 
         HostProcess unknown = HostProcess.launch(dir, List.of("frobnicate"));
         assertEquals(2, unknown.waitFor(Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void rotatingTheSigningSecretRetiresTokensOfTheOldOneWhileTheServerRuns() throws Exception {
+        Path data = dir.resolve("data");
+        Path plugins = Dist.copyPlugins(dir.resolve("plugins"));
+        HostProcess create = HostProcess.launch(dir, List.of("apps", "create", "--name", "Rotate", "--origin",
+                "https://rotate.example", "--data", data.toString(), "--plugins-dir", plugins.toString()));
+        assertEquals(0, create.waitFor(Duration.ofSeconds(60)), create.stderr());
+        JsonObject created = JsonParser.parseString(create.stdout().strip()).getAsJsonObject();
+        String app = created.get("app").getAsString();
+        String publishable = created.get("publishableKey").getAsString();
+        long exp = Instant.now().getEpochSecond() + 3600;
+        String oldToken = RaterTokens.sign(signingWith(app, created.get("signingSecret").getAsString()), "alice", exp);
+
+        try (HostProcess serve = HostProcess.launch(dir, List.of("serve", "--port", "0", "--bind", "127.0.0.1",
+                "--data", data.toString(), "--plugins-dir", plugins.toString()))) {
+            Http http = new Http("http://127.0.0.1:" + serve.awaitReady(Duration.ofSeconds(60)));
+            assertEquals(200, deckFor(http, publishable, oldToken).statusCode(), "the first secret's token works");
+
+            HostProcess rotate = HostProcess.launch(dir, List.of("apps", "rotate-signing-secret", "--app", app,
+                    "--data", data.toString(), "--plugins-dir", plugins.toString()));
+            assertEquals(0, rotate.waitFor(Duration.ofSeconds(60)), rotate.stderr());
+            assertEquals(1, rotate.stdout().strip().lines().count(), "stdout is exactly one JSON object");
+            JsonObject rotated = JsonParser.parseString(rotate.stdout().strip()).getAsJsonObject();
+            assertEquals(app, rotated.get("app").getAsString());
+            String newSecret = rotated.get("signingSecret").getAsString();
+            assertTrue(newSecret.startsWith("ss_") && !newSecret.equals(created.get("signingSecret").getAsString()),
+                    rotated.toString());
+            String newToken = RaterTokens.sign(signingWith(app, newSecret), "alice", exp);
+
+            // docs/verified-raters.md promises the running host notices within its app cache's TTL.
+            long deadline = System.nanoTime() + AppDirectory.DEFAULT_TTL.plusSeconds(3).toNanos();
+            HttpResponse<String> old = deckFor(http, publishable, oldToken);
+            while (old.statusCode() == 200 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                old = deckFor(http, publishable, oldToken);
+            }
+            assertEquals(401, old.statusCode(), "a token of the replaced secret is refused: " + old.body());
+            assertTrue(old.body().contains("invalid-rater-token") && old.body().contains("signing secret"), old.body());
+            assertEquals(200, deckFor(http, publishable, newToken).statusCode(), "the new secret's token works");
+            assertEquals(200, http.get("/v1/stats", created.get("secretKey").getAsString()).statusCode(),
+                    "the keys are not touched");
+        }
+    }
+
+    @Test
+    void rotatingTheSigningSecretNeedsAnAppThisStorageHolds() {
+        Path plugins = Dist.copyPlugins(dir.resolve("plugins"));
+        HostProcess noApp = HostProcess.launch(dir, List.of("apps", "rotate-signing-secret", "--data",
+                dir.resolve("data").toString(), "--plugins-dir", plugins.toString()));
+        assertEquals(2, noApp.waitFor(Duration.ofSeconds(30)));
+        assertTrue(noApp.stderr().contains("--app is required"), noApp.stderr());
+
+        HostProcess unknown = HostProcess.launch(dir, List.of("apps", "rotate-signing-secret", "--app", "nope",
+                "--data", dir.resolve("data").toString(), "--plugins-dir", plugins.toString()));
+        assertEquals(2, unknown.waitFor(Duration.ofSeconds(60)), unknown.stderr());
+        assertTrue(unknown.stderr().contains("no app 'nope' in this storage"), unknown.stderr());
+        assertTrue(unknown.stdout().isEmpty(), "nothing that looks like a secret is printed: " + unknown.stdout());
+
+        HostProcess help = HostProcess.launch(dir, List.of("apps", "rotate-signing-secret", "--help"));
+        assertEquals(0, help.waitFor(Duration.ofSeconds(30)));
+        assertTrue(help.stdout().contains("Usage: swipeloop apps rotate-signing-secret --app ID"), help.stdout());
+        assertTrue(help.stdout().contains("within " + AppDirectory.DEFAULT_TTL.toSeconds() + " seconds"), help.stdout());
+    }
+
+    /** Only the id and signing secret matter to a token. */
+    private static App signingWith(String appId, String signingSecret) {
+        return new App(appId, "", List.of(), null, null, signingSecret, Instant.EPOCH);
+    }
+
+    private static HttpResponse<String> deckFor(Http http, String publishable, String token) {
+        return http.send(http.request("/v1/deck?rater=alice&limit=1", publishable)
+                .header("Origin", "https://rotate.example").header("X-Rater-Token", token).GET());
     }
 
     @Test

@@ -27,11 +27,7 @@ public final class CommandLine {
                             "Starts the server with a demo app whose origin is the server itself and a deck of locally painted images.")) ? 0
                             : ServeCommand.run(Args.parse(words.subList(1, words.size())), true, out);
                 case "apps":
-                    if (words.size() < 2 || !words.get(1).equals("create")) {
-                        throw new UsageException("unknown 'apps' command; did you mean 'apps create'?");
-                    }
-                    return help(words, out, Help.APPS_CREATE) ? 0
-                            : AppsCreateCommand.run(Args.parse(words.subList(2, words.size())), out);
+                    return apps(words, out);
                 case "export":
                     return help(words, out, Help.export()) ? 0
                             : ExportCommand.run(Args.parse(words.subList(1, words.size())), out, err,
@@ -49,6 +45,19 @@ public final class CommandLine {
         } catch (RuntimeException e) {
             err.println("swipeloop: " + e);
             return 1;
+        }
+    }
+
+    private static int apps(List<String> words, PrintStream out) {
+        String subcommand = words.size() < 2 ? "" : words.get(1);
+        Args args = Args.parse(words.subList(Math.min(2, words.size()), words.size()));
+        switch (subcommand) {
+            case "create":
+                return help(words, out, Help.APPS_CREATE) ? 0 : AppsCreateCommand.run(args, out);
+            case "rotate-signing-secret":
+                return help(words, out, Help.APPS_ROTATE_SIGNING_SECRET) ? 0 : AppsRotateSigningSecretCommand.run(args, out);
+            default:
+                throw new UsageException("unknown 'apps' command; did you mean 'apps create' or 'apps rotate-signing-secret'?");
         }
     }
 

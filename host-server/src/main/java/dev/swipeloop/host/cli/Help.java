@@ -1,5 +1,6 @@
 package dev.swipeloop.host.cli;
 
+import dev.swipeloop.host.apps.AppDirectory;
 import dev.swipeloop.host.config.HostSettings;
 import dev.swipeloop.host.config.SettingSources;
 import dev.swipeloop.host.export.Exporter;
@@ -14,6 +15,8 @@ final class Help {
               serve         Start the server on the configured storage (default: SQLite under --data)
               demo          serve, plus a demo app and deck at / (prints its keys)
               apps create   Create an app and print its keys as JSON
+              apps rotate-signing-secret
+                            Replace an app's signing secret (for verified-rater tokens) and print the new one
               export        Write an app's votes in a training format (JSONL, CSV, TRL, Pick-a-Pic, imagefolder)
               test          Run every test (handled by the ./swipeloop script)
 
@@ -29,6 +32,16 @@ final class Help {
               --name NAME     display name
               --origin URL    a site allowed to use the publishable key (scheme://host[:port]); repeatable
             """ + "\n" + settings();
+
+    static final String APPS_ROTATE_SIGNING_SECRET = """
+            Usage: swipeloop apps rotate-signing-secret --app ID [--data DIR] [--config FILE]
+
+            Replaces the app's signing secret with a fresh one and prints {"app","signingSecret"} on stdout,
+            this once. Verified-rater tokens signed with the old secret are refused from then on (a running
+            server reads the new secret within %d seconds), so give the new one to your backend right away.
+            The publishable and secret keys stay as they are. See docs/verified-raters.md.
+              --app ID        the app's id ("app" in the output of apps create)
+            """.formatted(AppDirectory.DEFAULT_TTL.toSeconds()) + "\n" + settings();
 
     private Help() {
     }
