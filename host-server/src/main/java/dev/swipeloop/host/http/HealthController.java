@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import dev.swipeloop.host.plugin.PluginRegistry;
 import dev.swipeloop.host.plugin.PluginStatus;
 import dev.swipeloop.host.ranking.QualityService;
+import dev.swipeloop.host.rewards.RewardEngine;
 import dev.swipeloop.host.widget.WidgetBundle;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import io.javalin.http.Context;
@@ -13,21 +14,37 @@ import io.javalin.http.Context;
  * {@code GET /health}: is the server up, which storage, how every plugin fared, the widget's
  * immutable URL (so an embedder can pin the build it tested), and the rater-quality alarms:
  * a flag rate that jumped usually means a broken detector, which would quietly exclude honest
- * votes from exports and rewards, so it is shown where operators already look.
+ * votes from exports and rewards, so it is shown where operators already look. Likewise
+ * the rewards' backlog of votes not paid yet.
  */
 final class HealthController {
     private final PluginRegistry registry;
     private final String hostVersion;
     private final JsonObject widget;
     private final QualityService quality;
+    private final RewardEngine rewards;
 
-    HealthController(PluginRegistry registry, String hostVersion, WidgetBundle bundle, QualityService quality) {
+    HealthController(PluginRegistry registry, String hostVersion, WidgetBundle bundle, QualityService quality,
+                     RewardEngine rewards) {
         this.registry = registry;
+        this.rewards = rewards;
         this.hostVersion = hostVersion;
         this.quality = quality;
         this.widget = new JsonObject();
         widget.addProperty("url", bundle.hashedPath());
         widget.addProperty("bytes", bundle.scriptBytes());
+    }
+
+    /**
+     * The reward policies this host runs, votes counted but not paid yet per app (a backlog that
+     * grows means payments are failing), and the last failure to store a payment.
+     */
+    private JsonObject rewardsJson() {
+        JsonObject json = new JsonObject();
+        json.add("policies", JsonOut.GSON.toJsonTree(rewards.policyIds()));
+        json.add("backlog", JsonOut.GSON.toJsonTree(rewards.backlog()));
+        json.addProperty("lastFailure", rewards.lastFailure());
+        return json;
     }
 
     void health(Context ctx) {
@@ -70,6 +87,7 @@ final class HealthController {
         JsonObject qualityJson = new JsonObject();
         qualityJson.add("alarms", alarms);
         body.add("quality", qualityJson);
+        body.add("rewards", rewardsJson());
         JsonOut.write(ctx, ok ? 200 : 503, body);
     }
 }

@@ -113,7 +113,7 @@ public final class HttpApi implements AutoCloseable {
         this.rankingService = new RankingService(boards);
         this.qualityService = new QualityService(boards, clock);
         WidgetBundle widget = WidgetBundle.bundled();
-        HealthController health = new HealthController(registry, hostVersion, widget, qualityService);
+        HealthController health = new HealthController(registry, hostVersion, widget, qualityService, rewards);
         WidgetController widgetAssets = new WidgetController(widget);
         OpenApiController openApi = new OpenApiController();
         ItemsController items = new ItemsController(auth, new ItemParser(settings.maxItemsPerBatch()), storage, clock);
