@@ -56,9 +56,10 @@ import org.junit.jupiter.api.io.TempDir;
  * skips a vote, one app seeing another's data. What exports need (batch look-ups, votes per
  * item, named cursors) is in {@link StorageExportContract}, which this class implements, so
  * its tests run here too; so are those of {@link StorageRankingContract} (gold decks, app
- * settings).
+ * settings) and {@link StorageRewardsContract} (ledger cursors, leaderboards, profiles).
  */
-public abstract class StorageBackendContract implements StorageExportContract, StorageRankingContract {
+public abstract class StorageBackendContract
+        implements StorageExportContract, StorageRankingContract, StorageRewardsContract {
     protected static final String APP = "app-a";
     protected static final String OTHER_APP = "app-b";
     private static final int PAGE = StorageAssertions.PAGE;

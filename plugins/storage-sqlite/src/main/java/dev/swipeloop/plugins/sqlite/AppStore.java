@@ -10,7 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Apps (tenants): create once, read back. Allowed origins are kept one per line. */
+/**
+ * Apps (tenants): create once, read back, rotate the signing secret. Allowed origins are kept
+ * one per line.
+ */
 final class AppStore {
     private static final String COLUMNS =
             "id, name, allowed_origins, publishable_key, secret_key_hash, signing_secret, created_at";
@@ -18,6 +21,7 @@ final class AppStore {
             + "ON CONFLICT (id) DO NOTHING";
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM apps WHERE id = ?";
     private static final String ALL = "SELECT " + COLUMNS + " FROM apps ORDER BY id";
+    private static final String REPLACE_SIGNING_SECRET = "UPDATE apps SET signing_secret = ? WHERE id = ?";
 
     private final SqliteDatabase database;
 
@@ -40,6 +44,19 @@ final class AppStore {
         });
         if (inserted == 0) {
             throw new ConflictException("app '" + app.id() + "' already exists; choose another id");
+        }
+    }
+
+    void replaceSigningSecret(String appId, String signingSecret) {
+        int updated = database.write("replace the signing secret of app " + appId, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(REPLACE_SIGNING_SECRET)) {
+                update.setString(1, signingSecret);
+                update.setString(2, appId);
+                return update.executeUpdate();
+            }
+        });
+        if (updated == 0) {
+            throw new IllegalArgumentException("no app '" + appId + "': create it before rotating its signing secret");
         }
     }
 

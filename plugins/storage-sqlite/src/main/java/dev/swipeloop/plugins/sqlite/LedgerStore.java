@@ -3,18 +3,20 @@ package dev.swipeloop.plugins.sqlite;
 import dev.swipeloop.sdk.model.LedgerEntry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
-/** The append-only reward ledger. */
+/**
+ * The append-only reward ledger: appends (alone, or together with a move of a ledger
+ * cursor), a rater's entries, and an app's entries page by page.
+ */
 final class LedgerStore {
-    private static final String COLUMNS = "seq, app_id, rater, policy, points, reason, vote_id, at";
-    private static final String INSERT = "INSERT INTO ledger (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String BY_RATER = "SELECT " + COLUMNS + " FROM ledger WHERE app_id = ? AND rater = ? "
+    private static final String BY_RATER = "SELECT " + LedgerRows.COLUMNS + " FROM ledger WHERE app_id = ? AND rater = ? "
             + "ORDER BY seq";
+    // Walks ledger_by_app (app_id = ? AND rowid > ?): only this app's entries, already in seq order.
+    static final String AFTER = "SELECT " + LedgerRows.COLUMNS + " FROM ledger WHERE app_id = ? AND seq > ? "
+            + "ORDER BY seq LIMIT ?";
     private static final String DELETE_RATER = "DELETE FROM ledger WHERE app_id = ? AND rater = ?";
 
     private final SqliteDatabase database;
@@ -28,28 +30,22 @@ final class LedgerStore {
             return List.of();
         }
         Instant now = Instant.now();
-        return database.write("append " + entries.size() + " ledger entries", connection -> {
-            long first = Sequences.reserve(connection, Sequences.RESERVE_LEDGER_SEQS, entries.size());
-            List<LedgerEntry> stored = new ArrayList<>();
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (LedgerEntry e : entries) {
-                    LedgerEntry entry = new LedgerEntry(e.appId(), e.rater(), e.policy(), e.points(), e.reason(),
-                            e.voteId(), e.at() != null ? e.at() : now, first + stored.size());
-                    insert.setLong(1, entry.seq());
-                    insert.setString(2, entry.appId());
-                    insert.setString(3, entry.rater());
-                    insert.setString(4, entry.policy());
-                    insert.setLong(5, entry.points());
-                    insert.setString(6, entry.reason());
-                    Columns.setUuid(insert, 7, entry.voteId());
-                    Columns.setInstant(insert, 8, entry.at());
-                    insert.addBatch();
-                    stored.add(entry);
-                }
-                insert.executeBatch();
-            }
-            return List.copyOf(stored);
-        });
+        return database.write("append " + entries.size() + " ledger entries",
+                connection -> LedgerRows.insert(connection, entries, now));
+    }
+
+    /**
+     * Appends the entries and moves the app's cursor from {@code from} to {@code to} in one
+     * write transaction; when the cursor is elsewhere the transaction rolls back having
+     * written nothing, and {@link dev.swipeloop.sdk.ConflictException} comes out.
+     */
+    List<LedgerEntry> append(List<LedgerEntry> entries, String appId, String cursor, long from, long to) {
+        Instant now = Instant.now();
+        return database.write("append " + entries.size() + " ledger entries and move ledger cursor " + cursor,
+                connection -> {
+                    LedgerCursorStore.move(connection, appId, cursor, from, to, now);
+                    return LedgerRows.insert(connection, entries, now);
+                });
     }
 
     List<LedgerEntry> ledger(String appId, String rater) {
@@ -57,15 +53,18 @@ final class LedgerStore {
             try (PreparedStatement query = connection.prepareStatement(BY_RATER)) {
                 query.setString(1, appId);
                 query.setString(2, rater);
-                List<LedgerEntry> entries = new ArrayList<>();
-                try (ResultSet row = query.executeQuery()) {
-                    while (row.next()) {
-                        entries.add(new LedgerEntry(row.getString("app_id"), row.getString("rater"),
-                                row.getString("policy"), row.getLong("points"), row.getString("reason"),
-                                Columns.getUuid(row, "vote_id"), Columns.getInstant(row, "at"), row.getLong("seq")));
-                    }
-                }
-                return entries;
+                return LedgerRows.readAll(query);
+            }
+        });
+    }
+
+    List<LedgerEntry> after(String appId, long afterSeq, int limit) {
+        return database.read("read ledger entries after seq " + afterSeq, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(AFTER)) {
+                query.setString(1, appId);
+                query.setLong(2, afterSeq);
+                query.setInt(3, limit);
+                return LedgerRows.readAll(query);
             }
         });
     }

@@ -23,7 +23,8 @@ public final class SchemaMigrations {
     public static final List<String> SCRIPTS = List.of(
             "/dev/swipeloop/plugins/sqlite/migrations/V1__initial.sql",
             "/dev/swipeloop/plugins/sqlite/migrations/V2__export_cursors.sql",
-            "/dev/swipeloop/plugins/sqlite/migrations/V3__app_settings.sql");
+            "/dev/swipeloop/plugins/sqlite/migrations/V3__app_settings.sql",
+            "/dev/swipeloop/plugins/sqlite/migrations/V4__rewards.sql");
     public static final int LATEST_VERSION = SCRIPTS.size();
 
     private SchemaMigrations() {

@@ -8,9 +8,11 @@ import dev.swipeloop.sdk.model.AppStats;
 import dev.swipeloop.sdk.model.Item;
 import dev.swipeloop.sdk.model.LedgerEntry;
 import dev.swipeloop.sdk.model.Rater;
+import dev.swipeloop.sdk.model.RaterProfile;
 import dev.swipeloop.sdk.model.Vote;
 import dev.swipeloop.sdk.model.VoteKind;
 import dev.swipeloop.sdk.plugin.PluginContext;
+import dev.swipeloop.sdk.reward.LeaderboardRow;
 import dev.swipeloop.sdk.storage.AppendResult;
 import dev.swipeloop.sdk.storage.ItemPool;
 import dev.swipeloop.sdk.storage.StorageBackend;
@@ -20,6 +22,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,9 @@ import org.slf4j.LoggerFactory;
  * {@link VoteIndexer} folds committed votes in large batches into a per-rater index and the
  * items' judged counts, and checkpoints the WAL, so neither costs the commit path. Reads stay
  * exact right after an append: they add the few not yet folded votes themselves.
+ *
+ * <p>Reward entries and the ledger cursor that paid for them are written in one write
+ * transaction that first checks the cursor, so two hosts on one file never pay twice.
  */
 @Extension
 public final class SqliteStorage implements StorageBackend {
@@ -54,6 +60,9 @@ public final class SqliteStorage implements StorageBackend {
     private ExportCursorStore exportCursors;
     private AppSettingsStore appSettings;
     private LedgerStore ledger;
+    private LedgerCursorStore ledgerCursors;
+    private LedgerSums ledgerSums;
+    private RaterProfileStore profiles;
     private VoteIndexer indexer;
 
     public SqliteStorage() {
@@ -104,6 +113,9 @@ public final class SqliteStorage implements StorageBackend {
         exportCursors = new ExportCursorStore(database);
         appSettings = new AppSettingsStore(database);
         ledger = new LedgerStore(database);
+        ledgerCursors = new LedgerCursorStore(database);
+        ledgerSums = new LedgerSums(database);
+        profiles = new RaterProfileStore(database);
         indexer = new VoteIndexer(database,
                 indexing != null ? indexing : VoteIndexer.Tuning.forBatch(settings.indexBatchVotes()));
         indexer.start();
@@ -216,6 +228,7 @@ public final class SqliteStorage implements StorageBackend {
         return database.write("delete rater " + raterId, connection -> {
             long removed = VoteStore.deleteRater(connection, appId, raterId);
             LedgerStore.deleteRater(connection, appId, raterId);
+            RaterProfileStore.deleteRater(connection, appId, raterId);
             return removed;
         });
     }
@@ -248,6 +261,51 @@ public final class SqliteStorage implements StorageBackend {
     @Override
     public void updateAppSettings(String appId, Map<String, String> put, Collection<String> remove) {
         appSettings.update(appId, put, remove);
+    }
+
+    @Override
+    public long ledgerCursor(String appId, String name) {
+        return ledgerCursors.cursor(appId, name);
+    }
+
+    @Override
+    public List<LedgerEntry> appendLedger(List<LedgerEntry> entries, String appId, String cursor, long from, long to) {
+        return ledger.append(entries, appId, cursor, from, to);
+    }
+
+    @Override
+    public void saveLedgerCursor(String appId, String name, long seq) {
+        ledgerCursors.save(appId, name, seq);
+    }
+
+    @Override
+    public List<LedgerEntry> ledgerAfter(String appId, long afterSeq, int limit) {
+        return ledger.after(appId, afterSeq, limit);
+    }
+
+    @Override
+    public long ledgerPointsSince(String appId, Instant since) {
+        return ledgerSums.pointsSince(appId, since);
+    }
+
+    @Override
+    public List<LeaderboardRow> leaderboard(String appId, Instant since, Instant vestedBy, int limit) {
+        return ledgerSums.leaderboard(appId, since, vestedBy, limit);
+    }
+
+    @Override
+    public void replaceSigningSecret(String appId, String signingSecret) {
+        apps.replaceSigningSecret(appId, signingSecret);
+    }
+
+    @Override
+    public Optional<RaterProfile> raterProfile(String appId, String rater) {
+        return profiles.profile(appId, rater);
+    }
+
+    @Override
+    public void saveRaterProfile(RaterProfile profile) {
+        profiles.save(profile);
     }
 
     /** Tests: the background indexer, to pause it, make it catch up or stop it as a crash would. */

@@ -36,6 +36,7 @@ final class VoteRows {
         Columns.setLong(insert, 10, vote.dwellMs());
         Columns.setInstant(insert, 11, vote.clientTs());
         Columns.setInstant(insert, 12, vote.receivedAt() != null ? vote.receivedAt() : receivedAt);
+        insert.setInt(13, vote.verified() ? 1 : 0);
     }
 
     /** Reads a row selected with {@link VoteSql#COLUMNS}. */
@@ -47,6 +48,7 @@ final class VoteRows {
                         Choice.fromWire(row.getString("answer")));
         return new Vote(Columns.getUuid(row, "id"), row.getString("app_id"), row.getString("rater"),
                 row.getString("session"), judgement, Columns.getInt(row, "dwell_ms"),
-                Columns.getInstant(row, "client_ts"), row.getLong("seq"), Columns.getInstant(row, "received_at"));
+                Columns.getInstant(row, "client_ts"), row.getLong("seq"), Columns.getInstant(row, "received_at"),
+                row.getInt("verified") == 1);
     }
 }

@@ -23,15 +23,17 @@ public final class VoteSql {
      * Parameters: seq, app_id, id (16-byte BLOB), rater, session, kind ({@code binary} or
      * {@code pair}), item (binary: the item; pair: the left one), right_item (pair only),
      * answer (verdict or choice, wire spelling), dwell_ms, client_ts and received_at (epoch
-     * microseconds). Optional values are NULL.
+     * microseconds), verified (1 when a rater token vouched for the vote, else 0). Optional
+     * values are NULL. A NULL verified, or one left unbound as by callers written before it
+     * existed (SQLite binds NULL then), is stored as 0.
      */
     public static final String INSERT = """
             INSERT INTO votes (seq, app_id, id, rater, session, kind, item, right_item, answer, \
-            dwell_ms, client_ts, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+            dwell_ms, client_ts, received_at, verified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 0)) \
             ON CONFLICT (app_id, id) DO NOTHING""";
 
-    static final String COLUMNS =
-            "seq, app_id, id, rater, session, kind, item, right_item, answer, dwell_ms, client_ts, received_at";
+    static final String COLUMNS = "seq, app_id, id, rater, session, kind, item, right_item, answer, dwell_ms, "
+            + "client_ts, received_at, verified";
 
     // Walks votes_by_app (app_id = ? AND rowid > ?): only this app's votes, already in seq order.
     static final String AFTER = "SELECT " + COLUMNS + " FROM votes WHERE seq > ? AND app_id = ? ORDER BY seq LIMIT ?";

@@ -75,8 +75,8 @@ class SqliteSpecificsTest {
         try (Connection connection = raw(file)) {
             assertEquals(SchemaMigrations.LATEST_VERSION, SchemaMigrations.userVersion(connection));
             assertEquals(SchemaMigrations.LATEST_VERSION, SchemaMigrations.migrate(connection), "nothing pending");
-            assertEquals(List.of("app_settings", "apps", "export_cursors", "items", "ledger", "rater_votes", "sequences",
-                    "vote_index", "votes"), tables(connection));
+            assertEquals(List.of("app_settings", "apps", "export_cursors", "items", "ledger", "ledger_cursors",
+                    "rater_profiles", "rater_votes", "sequences", "vote_index", "votes"), tables(connection));
         }
     }
 
@@ -145,7 +145,10 @@ class SqliteSpecificsTest {
         SqliteSettings.SPEC.keys().forEach(key -> assertFalse(key.doc().isBlank()));
     }
 
-    /** The benchmark's raw JDBC path: the public schema and statements, bound by hand. */
+    /**
+     * The benchmark's raw JDBC path: the public schema and statements, bound by hand. It binds
+     * the twelve parameters it knew before {@code verified}, which then stores 0 (anonymous).
+     */
     @Test
     void theBenchmarkStatementsWriteWhatThePluginReads() throws Exception {
         Path file = dataDir.resolve("bench.db");

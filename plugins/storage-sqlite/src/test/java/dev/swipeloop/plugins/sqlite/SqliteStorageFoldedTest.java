@@ -7,15 +7,18 @@ import dev.swipeloop.sdk.model.AppStats;
 import dev.swipeloop.sdk.model.Item;
 import dev.swipeloop.sdk.model.LedgerEntry;
 import dev.swipeloop.sdk.model.Rater;
+import dev.swipeloop.sdk.model.RaterProfile;
 import dev.swipeloop.sdk.model.Vote;
 import dev.swipeloop.sdk.model.VoteKind;
 import dev.swipeloop.sdk.plugin.PluginContext;
 import dev.swipeloop.sdk.plugin.TestPluginContext;
+import dev.swipeloop.sdk.reward.LeaderboardRow;
 import dev.swipeloop.sdk.storage.AppendResult;
 import dev.swipeloop.sdk.storage.ItemPool;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import dev.swipeloop.sdk.storage.StorageBackendContract;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +168,52 @@ class SqliteStorageFoldedTest extends StorageBackendContract {
         @Override
         public void updateAppSettings(String appId, Map<String, String> put, Collection<String> remove) {
             storage.updateAppSettings(appId, put, remove);
+        }
+
+        @Override
+        public long ledgerCursor(String appId, String name) {
+            return storage.ledgerCursor(appId, name);
+        }
+
+        @Override
+        public List<LedgerEntry> appendLedger(List<LedgerEntry> entries, String appId, String cursor, long from,
+                                              long to) {
+            return storage.appendLedger(entries, appId, cursor, from, to);
+        }
+
+        @Override
+        public void saveLedgerCursor(String appId, String name, long seq) {
+            storage.saveLedgerCursor(appId, name, seq);
+        }
+
+        @Override
+        public List<LedgerEntry> ledgerAfter(String appId, long afterSeq, int limit) {
+            return storage.ledgerAfter(appId, afterSeq, limit);
+        }
+
+        @Override
+        public long ledgerPointsSince(String appId, Instant since) {
+            return storage.ledgerPointsSince(appId, since);
+        }
+
+        @Override
+        public List<LeaderboardRow> leaderboard(String appId, Instant since, Instant vestedBy, int limit) {
+            return storage.leaderboard(appId, since, vestedBy, limit);
+        }
+
+        @Override
+        public void replaceSigningSecret(String appId, String signingSecret) {
+            storage.replaceSigningSecret(appId, signingSecret);
+        }
+
+        @Override
+        public Optional<RaterProfile> raterProfile(String appId, String rater) {
+            return storage.raterProfile(appId, rater);
+        }
+
+        @Override
+        public void saveRaterProfile(RaterProfile profile) {
+            storage.saveRaterProfile(profile);
         }
     }
 }

@@ -1,0 +1,65 @@
+package dev.swipeloop.plugins.sqlite;
+
+import dev.swipeloop.sdk.reward.LeaderboardRow;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Sums over an app's ledger: the points since a time (app-wide caps) and the leaderboard. */
+final class LedgerSums {
+    /** Every rater and policy, vested or not, clawbacks included: one range of ledger_by_app_time. */
+    static final String POINTS_SINCE = "SELECT coalesce(sum(points), 0) FROM ledger WHERE app_id = ? AND at >= ?";
+
+    /**
+     * ?1 app, ?2 period start (inclusive), ?3 the time points must be vested by (inclusive),
+     * ?4 the limit. Only raters with a listed profile; a rater whose points in the period sum
+     * to 0 or less (clawed back) is left out. Ties go by rater id in binary order, which is
+     * what PostgreSQL gives with {@code COLLATE "C"}.
+     */
+    static final String LEADERBOARD = """
+            SELECT p.rater AS rater, p.display_name AS display_name, sum(l.points) AS points \
+            FROM rater_profiles p JOIN ledger l ON l.app_id = p.app_id AND l.rater = p.rater \
+            WHERE p.app_id = ?1 AND p.listed = 1 AND l.at >= ?2 AND coalesce(l.vests_at, l.at) <= ?3 \
+            GROUP BY p.rater HAVING sum(l.points) > 0 \
+            ORDER BY points DESC, p.rater LIMIT ?4""";
+
+    private final SqliteDatabase database;
+
+    LedgerSums(SqliteDatabase database) {
+        this.database = database;
+    }
+
+    long pointsSince(String appId, Instant since) {
+        return database.read("sum the ledger of app " + appId, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(POINTS_SINCE)) {
+                query.setString(1, appId);
+                Columns.setInstant(query, 2, since);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+
+    List<LeaderboardRow> leaderboard(String appId, Instant since, Instant vestedBy, int limit) {
+        return database.read("rank the listed raters of app " + appId, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(LEADERBOARD)) {
+                query.setString(1, appId);
+                Columns.setInstant(query, 2, since);
+                Columns.setInstant(query, 3, vestedBy);
+                query.setInt(4, limit);
+                List<LeaderboardRow> rows = new ArrayList<>();
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        rows.add(new LeaderboardRow(row.getString("rater"), row.getString("display_name"),
+                                row.getLong("points")));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+}
