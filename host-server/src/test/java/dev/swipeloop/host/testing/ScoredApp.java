@@ -47,6 +47,12 @@ public final class ScoredApp implements AutoCloseable {
         return new ScoredApp(host, app);
     }
 
+    /** The same data and plugins again, as after a restart of the host; {@code app} made by {@link #start}. */
+    public static ScoredApp restart(Path dir, TestHost.TestApp app) {
+        return new ScoredApp(TestHost.start(dir, Map.of("scores.refreshMillis", "100",
+                "pluginsDir", dir.resolve("plugins").toString())), app);
+    }
+
     public TestHost host() {
         return host;
     }

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * One append-only reward record. Points may be negative (a clawback). {@code voteId} is the
- * vote that earned it, or null for entries not tied to one vote (a streak bonus).
+ * vote that earned or caused it (a streak bonus, a clawback or a tier announcement names the
+ * vote that brought it), or null for an entry no vote caused.
  * {@code seq} is assigned by storage, like a vote's.
  *
  * <p>{@code vestsAt} is when the points become the rater's to keep (a policy with a vesting

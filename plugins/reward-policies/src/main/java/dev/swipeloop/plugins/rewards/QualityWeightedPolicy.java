@@ -11,14 +11,17 @@ import dev.swipeloop.sdk.reward.RaterSignals;
 import dev.swipeloop.sdk.reward.RewardContext;
 import dev.swipeloop.sdk.reward.RewardPolicy;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.pf4j.Extension;
 
 /**
  * {@code quality-weighted}: points per accepted vote scaled by the rater's smoothed gold
  * accuracy, up to a daily cap, vesting after a delay. A vote at which the rater is flagged
- * claws back this policy's whole balance, vested and pending, in one entry that vests at once,
- * and earns nothing; later votes earn again once no flag stands.
+ * claws back this policy's whole balance, vested and pending (see {@link #clawback}), and earns
+ * nothing; later votes earn again once no flag stands.
  */
 @Extension
 public final class QualityWeightedPolicy implements RewardPolicy {
@@ -50,12 +53,7 @@ public final class QualityWeightedPolicy implements RewardPolicy {
     public List<LedgerEntry> onVote(Vote vote, RaterSignals rater, RewardContext context) {
         Instant now = context.now();
         if (rater.flagged()) {
-            long balance = context.ledger().points(vote.appId(), vote.rater(), ID);
-            if (balance <= 0) {
-                return List.of();
-            }
-            String reason = CLAWBACK_REASON_PREFIX + String.join(",", rater.flags());
-            return List.of(RewardEntries.vesting(ID, vote, -balance, reason, now, now));
+            return clawback(vote, rater, context.ledger(), now);
         }
         if (Answers.isSkip(vote)) {
             return List.of();
@@ -67,6 +65,36 @@ public final class QualityWeightedPolicy implements RewardPolicy {
             return List.of();
         }
         return List.of(RewardEntries.vesting(ID, vote, earned, VOTE_REASON, now, now.plus(settings.vesting())));
+    }
+
+    /**
+     * Takes back the whole balance, vested and pending. The vested part goes at once; each
+     * pending part is taken back by an entry that vests when it would have, so at no moment do
+     * the rater's vested points go below zero (a single clawback vesting at once would leave
+     * them negative until the pending points vested) nor the pending ones stay positive.
+     */
+    private static List<LedgerEntry> clawback(Vote vote, RaterSignals rater, LedgerView ledger, Instant now) {
+        if (ledger.points(vote.appId(), vote.rater(), ID) <= 0) {
+            return List.of();
+        }
+        String reason = CLAWBACK_REASON_PREFIX + String.join(",", rater.flags());
+        long vested = ledger.vestedPoints(vote.appId(), vote.rater(), ID, now);
+        SortedMap<Instant, Long> pending = new TreeMap<>();
+        for (LedgerEntry entry : ledger.entries(vote.appId(), vote.rater(), ID)) {
+            if (!entry.vestedAt(now)) {
+                pending.merge(entry.vestingTime(), entry.points(), Long::sum);
+            }
+        }
+        List<LedgerEntry> entries = new ArrayList<>();
+        if (vested != 0) {
+            entries.add(RewardEntries.vesting(ID, vote, -vested, reason, now, now));
+        }
+        pending.forEach((vestsAt, points) -> {
+            if (points != 0) {
+                entries.add(RewardEntries.vesting(ID, vote, -points, reason, now, vestsAt));
+            }
+        });
+        return entries;
     }
 
     @Override

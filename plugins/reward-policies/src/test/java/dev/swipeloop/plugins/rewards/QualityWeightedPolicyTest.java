@@ -13,6 +13,7 @@ import dev.swipeloop.sdk.model.Choice;
 import dev.swipeloop.sdk.model.LedgerEntry;
 import dev.swipeloop.sdk.model.Vote;
 import dev.swipeloop.sdk.reward.Progress;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ class QualityWeightedPolicyTest {
     }
 
     @Test
-    void aFlaggedVoteClawsBackVestedAndPendingPointsInOneEntryThatVestsAtOnce() {
+    void aFlaggedVoteClawsBackVestedPointsAtOnceAndPendingOnesWhenTheyWouldHaveVested() {
         PolicyBench bench = new PolicyBench(new QualityWeightedPolicy(), Map.of("vestingHours", "24"));
         bench.vote(like(RATER, at(1, 9)), clean());
         bench.vote(like(RATER, at(3, 9)), gold(2, 2));
@@ -75,12 +76,17 @@ class QualityWeightedPolicyTest {
 
         List<LedgerEntry> clawback = bench.vote(flaggedVote, flagged("too-fast", "gold-accuracy"));
 
-        assertEquals(List.of(new LedgerEntry(TestVotes.APP, RATER, "quality-weighted", -17,
-                "clawback:too-fast,gold-accuracy", flaggedVote.id(), at(3, 10), 0, at(3, 10))), clawback);
+        String reason = "clawback:too-fast,gold-accuracy";
+        assertEquals(List.of(
+                new LedgerEntry(TestVotes.APP, RATER, "quality-weighted", -8, reason, flaggedVote.id(), at(3, 10), 0, at(3, 10)),
+                new LedgerEntry(TestVotes.APP, RATER, "quality-weighted", -9, reason, flaggedVote.id(), at(3, 10), 0, at(4, 9))),
+                clawback);
         assertEquals(0, bench.ledger.points(TestVotes.APP, RATER, "quality-weighted"));
-        Progress settled = bench.progress(RATER, at(4, 9));
-        assertEquals(0, settled.points());
-        assertEquals(0, settled.pendingPoints());
+        for (Instant when : List.of(at(3, 10), at(3, 23), at(4, 9), at(5, 9))) {
+            Progress settled = bench.progress(RATER, when);
+            assertEquals(0, settled.points(), "never negative: " + when);
+            assertEquals(0, settled.pendingPoints(), "nothing left pending: " + when);
+        }
     }
 
     @Test

@@ -1,0 +1,207 @@
+package dev.swipeloop.host;
+
+import static dev.swipeloop.host.testing.ScoredApp.binary;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.swipeloop.host.apps.RaterTokens;
+import dev.swipeloop.host.testing.ScoredApp;
+import dev.swipeloop.host.testing.TestHost;
+import dev.swipeloop.sdk.model.App;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rewards through the HTTP API: tokens, the bot that earns nothing, opt-in names, erasure. */
+class RewardsApiIT {
+    @TempDir
+    Path dir;
+    private ScoredApp scored;
+
+    @BeforeEach
+    void start() {
+        scored = ScoredApp.start(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        scored.close();
+    }
+
+    @Test
+    void withoutPoliciesThereAreNoRewardsAndAnUnknownPolicyIsRefused() {
+        HttpResponse<String> off = scored.host().http().get("/v1/raters/ada/progress", scored.app().secretKey());
+        assertEquals(404, off.statusCode(), off.body());
+        assertTrue(off.body().contains("rewards-off") && off.body().contains("rewards.policies"), off.body());
+
+        String refused = scored.patch("{\"rewards.policies\":\"points,karma\",\"reward.points.perVote\":-1}", 400).body();
+        assertTrue(refused.contains("\"field\":\"rewards.policies\"") && refused.contains("karma"), refused);
+        assertTrue(refused.contains("\"field\":\"reward.points.perVote\""), refused);
+        assertFalse(ScoredApp.setting(scored.get("/v1/settings"), "rewards.policies").get("changed").getAsBoolean(),
+                "nothing changed");
+    }
+
+    @Test
+    void aRatersProgressNeedsTheirTokenUnlessTheAppPaysAnonymousRaters() {
+        scored.patch("{\"rewards.policies\":\"points\"}", 200);
+        App app = scored.host().storage().app(scored.app().id()).orElseThrow();
+        long inAnHour = Instant.now().getEpochSecond() + 3600;
+        String adaToken = RaterTokens.sign(app, "ada", inAnHour);
+        App other = scored.host().storage().app(scored.host().createApp("other").id()).orElseThrow();
+
+        sendAs("ada", adaToken, List.of(binary("ada", "cat-great", "like", 900), binary("ada", "dog-good", "dislike", 900)));
+        sendAs("anon", null, List.of(binary("anon", "cat-great", "like", 900)));
+        JsonArray stored = scored.get("/v1/votes").getAsJsonArray("votes");
+        for (JsonElement vote : stored) {
+            JsonObject v = vote.getAsJsonObject();
+            assertEquals(v.get("rater").getAsString().equals("ada"), v.get("verified").getAsBoolean(), v.toString());
+        }
+
+        assertEquals(2, progress("ada", adaToken, 200).get("points").getAsLong(), "only verified votes earn");
+        assertTrue(problem("ada", null, "rater-token-required").contains("X-Rater-Token"));
+        assertTrue(problem("ada", adaToken.substring(0, adaToken.length() - 2) + "xx", "invalid-rater-token")
+                .contains("signature"));
+        assertTrue(problem("ada", RaterTokens.sign(app, "ada", Instant.now().getEpochSecond() - 1), "invalid-rater-token")
+                .contains("expired"));
+        assertTrue(problem("ada", RaterTokens.sign(other, "ada", inAnHour), "invalid-rater-token")
+                .contains("signature"), "a token of another app is refused");
+        assertTrue(problem("ada", RaterTokens.sign(app, "bob", inAnHour), "invalid-rater-token")
+                .contains("'ada'"), "a token vouches for its own rater only");
+        HttpResponse<String> server = scored.host().http().get("/v1/raters/ada/progress", scored.app().secretKey());
+        assertEquals(200, server.statusCode(), "the app's server asks with its secret key: " + server.body());
+
+        scored.patch("{\"rewards.anonymous\":true}", 200);
+        sendAs("anon", null, List.of(binary("anon", "dog-good", "like", 900)));
+        assertEquals(1, progress("anon", null, 200).get("points").getAsLong(),
+                "anonymous raters earn from the moment the app allows it, not for earlier votes");
+    }
+
+    @Test
+    void aFastOneAnswerBotEarnsNothingOnceFlaggedAndItsVestedPointsAreClawedBack() {
+        scored.patch("{\"rewards.policies\":\"quality-weighted\",\"rewards.anonymous\":true,"
+                + "\"reward.quality-weighted.vestingHours\":0}", 200);
+        List<String> images = ScoredApp.allImages();
+        scored.send(List.of(binary("bot", images.get(0), "like", 1500), binary("bot", images.get(1), "like", 1500),
+                binary("honest", images.get(0), "like", 1400), binary("honest", images.get(1), "dislike", 1600)));
+        JsonObject before = progress("bot", null, 200);
+        assertTrue(before.get("points").getAsLong() > 0 && before.get("pendingPoints").getAsLong() == 0,
+                "vested at once with vestingHours 0: " + before);
+
+        List<String> fast = new ArrayList<>();
+        for (int i = 2; i < 10; i++) {
+            fast.add(binary("bot", images.get(i), "like", 80));
+        }
+        scored.send(fast);
+        JsonObject after = progress("bot", null, 200);
+        assertEquals(0, after.get("points").getAsLong(), "clawed back: " + after);
+        JsonArray ledger = scored.get("/v1/raters/bot/ledger").getAsJsonArray("entries");
+        long earned = 0;
+        long clawed = 0;
+        for (JsonElement e : ledger) {
+            long points = e.getAsJsonObject().get("points").getAsLong();
+            if (points > 0) {
+                earned += points;
+            } else if (e.getAsJsonObject().get("reason").getAsString().startsWith("clawback:too-fast")) {
+                clawed += points;
+            }
+        }
+        assertEquals(before.get("points").getAsLong(), earned, "nothing earned once flagged: " + ledger);
+        assertEquals(-earned, clawed, "every vested point clawed back: " + ledger);
+        assertTrue(progress("honest", null, 200).get("points").getAsLong() > 0, "the honest rater keeps theirs");
+    }
+
+    @Test
+    void theLeaderboardShowsOnlyRatersWhoOptedInUnderTheNameTheyChose() {
+        scored.patch("{\"rewards.policies\":\"points\",\"rewards.anonymous\":true}", 200);
+        List<String> votes = new ArrayList<>();
+        List<String> images = ScoredApp.allImages();
+        for (int i = 0; i < 6; i++) {
+            votes.add(binary("ada", images.get(i), "like", 900));
+            if (i < 4) {
+                votes.add(binary("bob", images.get(i), "dislike", 900));
+            }
+            if (i < 2) {
+                votes.add(binary("cy", images.get(i), "like", 900));
+            }
+        }
+        scored.send(votes);
+        assertEquals(200, saveProfile("ada", "{\"displayName\":\"Ada L.\",\"listed\":true}").statusCode());
+        assertEquals(200, saveProfile("cy", "{\"displayName\":\"Cy\",\"listed\":false}").statusCode());
+        String bad = saveProfile("bob", "{\"listed\":true,\"colour\":\"red\"}").body();
+        assertTrue(bad.contains("\"field\":\"displayName\"") && bad.contains("\"field\":\"colour\""), bad);
+        assertTrue(saveProfile("bob", "{\"displayName\":\"B\\u0000b\",\"listed\":true}").body().contains("control"));
+
+        JsonObject page = leaderboard("all", scored.app().publishableKey());
+        JsonArray rows = page.getAsJsonArray("raters");
+        assertEquals(1, rows.size(), "bob never opted in, cy opted out: " + rows);
+        JsonObject first = rows.get(0).getAsJsonObject();
+        assertEquals("Ada L.", first.get("displayName").getAsString());
+        assertEquals(6, first.get("points").getAsLong());
+        assertFalse(first.has("rater"), "a page never sees rater ids, which may be the app's user ids");
+        assertEquals("ada", leaderboard("day", scored.app().secretKey()).getAsJsonArray("raters").get(0)
+                .getAsJsonObject().get("rater").getAsString(), "the app's server does");
+
+        scored.host().http().send(scored.host().http().request("/v1/raters/ada", scored.app().secretKey()).DELETE());
+        assertEquals(0, leaderboard("week", scored.app().publishableKey()).getAsJsonArray("raters").size(),
+                "erasure removes the ledger and the profile");
+        assertEquals(0, progress("ada", null, 200).get("points").getAsLong());
+    }
+
+    private void sendAs(String rater, String token, List<String> votes) {
+        HttpRequest.Builder request = scored.host().http().request("/v1/votes", scored.app().publishableKey())
+                .header("Origin", TestHost.ORIGIN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"votes\":[" + String.join(",", votes) + "]}"));
+        if (token != null) {
+            request.header("X-Rater-Token", token);
+        }
+        HttpResponse<String> res = scored.host().http().send(request);
+        assertEquals(202, res.statusCode(), rater + ": " + res.body());
+    }
+
+    private HttpResponse<String> progressResponse(String rater, String token) {
+        HttpRequest.Builder request = scored.host().http().request("/v1/raters/" + rater + "/progress",
+                scored.app().publishableKey()).header("Origin", TestHost.ORIGIN).GET();
+        if (token != null) {
+            request.header("X-Rater-Token", token);
+        }
+        return scored.host().http().send(request);
+    }
+
+    private JsonObject progress(String rater, String token, int status) {
+        HttpResponse<String> res = progressResponse(rater, token);
+        assertEquals(status, res.statusCode(), res.body());
+        return JsonParser.parseString(res.body()).getAsJsonObject();
+    }
+
+    private String problem(String rater, String token, String slug) {
+        HttpResponse<String> res = progressResponse(rater, token);
+        assertEquals(401, res.statusCode(), res.body());
+        assertTrue(res.body().contains("/problems/" + slug), res.body());
+        return res.body();
+    }
+
+    private HttpResponse<String> saveProfile(String rater, String json) {
+        return scored.host().http().send(scored.host().http().request("/v1/raters/" + rater + "/profile",
+                        scored.app().publishableKey()).header("Origin", TestHost.ORIGIN)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private JsonObject leaderboard(String period, String key) {
+        HttpResponse<String> res = scored.host().http().send(scored.host().http().request("/v1/leaderboard?period="
+                + period, key).header("Origin", TestHost.ORIGIN).GET());
+        assertEquals(200, res.statusCode(), res.body());
+        return JsonParser.parseString(res.body()).getAsJsonObject();
+    }
+}
