@@ -106,19 +106,26 @@ class RewardsApiIT {
         scored.send(fast);
         JsonObject after = progress("bot", null, 200);
         assertEquals(0, after.get("points").getAsLong(), "clawed back: " + after);
+        assertEquals(0, after.get("pendingPoints").getAsLong(), "clawed back: " + after);
         JsonArray ledger = scored.get("/v1/raters/bot/ledger").getAsJsonArray("entries");
         long earned = 0;
-        long clawed = 0;
+        int clawbacks = 0;
         for (JsonElement e : ledger) {
-            long points = e.getAsJsonObject().get("points").getAsLong();
-            if (points > 0) {
+            JsonObject entry = e.getAsJsonObject();
+            long points = entry.get("points").getAsLong();
+            if (clawbacks > 0) {
+                assertTrue(points <= 0, "nothing earned once flagged: " + ledger);
+            } else if (points > 0) {
                 earned += points;
-            } else if (e.getAsJsonObject().get("reason").getAsString().startsWith("clawback:too-fast")) {
-                clawed += points;
+            } else {
+                assertTrue(entry.get("reason").getAsString().startsWith("clawback:too-fast"), ledger.toString());
+                assertEquals(-earned, points, "every vested point clawed back, the fast votes' before the flag too");
+                clawbacks++;
             }
         }
-        assertEquals(before.get("points").getAsLong(), earned, "nothing earned once flagged: " + ledger);
-        assertEquals(-earned, clawed, "every vested point clawed back: " + ledger);
+        assertEquals(1, clawbacks, ledger.toString());
+        assertTrue(earned > before.get("points").getAsLong(), "the first fast votes paid until the speed rule saw"
+                + " enough of them (4 of 10): " + ledger);
         assertTrue(progress("honest", null, 200).get("points").getAsLong() > 0, "the honest rater keeps theirs");
     }
 

@@ -84,6 +84,7 @@ final class RewardsController {
         if (!settings.of(caller.app().id()).rewards().enabled()) {
             throw rewardsOff(caller);
         }
+        engine.settle(caller.app().id());
         Instant now = clock.instant();
         Instant since = periodStart(period, now);
         JsonArray rows = new JsonArray();
@@ -173,7 +174,8 @@ final class RewardsController {
                 }
             }
         }
-        if (errors.isEmpty() && listed.getAsBoolean() && displayName == null) {
+        boolean listedGiven = listed != null && listed.isJsonPrimitive() && listed.getAsJsonPrimitive().isBoolean();
+        if (listedGiven && listed.getAsBoolean() && displayName == null && (name == null || name.isJsonNull())) {
             errors.add(new FieldError("displayName", "is required when listed is true: it is what others see"));
         }
         if (!errors.isEmpty()) {
