@@ -1,0 +1,24 @@
+package dev.swipeloop.host.webhooks;
+
+import dev.swipeloop.sdk.model.LedgerEntry;
+import java.util.List;
+
+/**
+ * What the {@link WebhookDispatcher} reads and moves: every app's reward ledger and its
+ * {@code webhooks} cursor. {@link StorageLedgerFeed} is the real one; the dispatcher needs no
+ * more of storage than this. Called from the dispatcher's thread and, for
+ * {@link WebhookDispatcher#status}, from request threads.
+ */
+public interface LedgerFeed {
+    /** The ids of every app. */
+    List<String> apps();
+
+    /** The seq of the app's last ledger entry whose webhook was settled (sent, given up or skipped); 0 at first. */
+    long cursor(String appId);
+
+    /** Up to {@code limit} of the app's ledger entries with seq above {@code afterSeq}, in seq order. */
+    List<LedgerEntry> after(String appId, long afterSeq, int limit);
+
+    /** Moves the app's cursor to {@code seq}, durably: a restart resumes after it. */
+    void saveCursor(String appId, long seq);
+}
