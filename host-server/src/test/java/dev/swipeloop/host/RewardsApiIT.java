@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,9 @@ class RewardsApiIT {
 
     @BeforeEach
     void start() {
-        scored = ScoredApp.start(dir);
+        // Webhook retries after 200 ms, not 5 s, so the retry test is quick.
+        scored = ScoredApp.start(dir, Map.of("webhooks.firstRetryDelayMillis", "200", "webhooks.jitter", "0",
+                "webhooks.pollMillis", "200"));
     }
 
     @AfterEach
@@ -164,6 +167,64 @@ class RewardsApiIT {
         assertEquals(0, leaderboard("week", scored.app().publishableKey()).getAsJsonArray("raters").size(),
                 "erasure removes the ledger and the profile");
         assertEquals(0, progress("ada", null, 200).get("points").getAsLong());
+    }
+
+    @Test
+    void reachingATierPostsASignedWebhookToTheAppAndAFailedDeliveryIsRetried() throws Exception {
+        List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Map<String, String>> headers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hooks", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            headers.add(Map.of("id", exchange.getRequestHeaders().getFirst("webhook-id"),
+                    "timestamp", exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                    "signature", exchange.getRequestHeaders().getFirst("webhook-signature")));
+            exchange.sendResponseHeaders(attempts.incrementAndGet() == 1 ? 503 : 204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
+            scored.patch("{\"rewards.policies\":\"points,tiers\",\"rewards.anonymous\":true,"
+                    + "\"reward.tiers.thresholds\":\"3:Rookie,1000:Legend\",\"webhooks.url\":\"" + url + "\"}", 200);
+            HttpResponse<String> made = scored.host().http().post("/v1/webhooks/secret", scored.app().secretKey(), null, "");
+            assertEquals(200, made.statusCode(), made.body());
+            String secret = JsonParser.parseString(made.body()).getAsJsonObject().get("secret").getAsString();
+            assertTrue(secret.startsWith("whsec_"), secret);
+            assertEquals("****", ScoredApp.setting(scored.get("/v1/settings"), "webhooks.secret").get("value")
+                    .getAsString(), "the secret is shown once, never listed");
+
+            scored.send(List.of(binary("ada", "cat-great", "like", 900), binary("ada", "dog-good", "like", 900),
+                    binary("ada", "fox-poor", "dislike", 900), binary("ada", "owl-good", "like", 900)));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (attempts.get() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(2, attempts.get(), "one failed attempt, one retry that succeeded: " + bodies);
+            assertEquals(headers.get(0).get("id"), headers.get(1).get("id"), "a retry is the same message");
+            JsonObject event = JsonParser.parseString(bodies.get(1)).getAsJsonObject();
+            assertEquals("rater.tier_reached", event.get("type").getAsString());
+            assertEquals("ada", event.getAsJsonObject("data").get("rater").getAsString());
+            assertEquals("Rookie", event.getAsJsonObject("data").get("tier").getAsString());
+            for (int i = 0; i < 2; i++) {
+                Map<String, String> h = headers.get(i);
+                String signed = h.get("id") + "." + h.get("timestamp") + "." + bodies.get(i);
+                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+                mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder()
+                        .decode(secret.substring("whsec_".length())), "HmacSHA256"));
+                String expected = "v1," + java.util.Base64.getEncoder().encodeToString(
+                        mac.doFinal(signed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                assertTrue(List.of(h.get("signature").split(" ")).contains(expected),
+                        "the Standard Webhooks signature checks out with the secret: " + h);
+            }
+            JsonObject status = scored.get("/v1/webhooks");
+            assertEquals(url, status.get("url").getAsString());
+            assertEquals("delivered", status.getAsJsonArray("recent").get(0).getAsJsonObject().get("state").getAsString());
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     private void sendAs(String rater, String token, List<String> votes) {

@@ -1,10 +1,11 @@
 package dev.swipeloop.host.config;
 
+import dev.swipeloop.host.export.PseudonymKey;
+import dev.swipeloop.host.webhooks.WebhookSettings;
 import dev.swipeloop.sdk.config.Config;
 import dev.swipeloop.sdk.config.ConfigSpec;
 import dev.swipeloop.sdk.config.ConfigType;
 import dev.swipeloop.sdk.config.Validator;
-import dev.swipeloop.host.export.PseudonymKey;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -39,9 +40,10 @@ public record HostSettings(
         int exportKeepJobs,
         int exportMaxStreams,
         int scoresRefreshMillis,
-        int rewardsCacheRaters) {
+        int rewardsCacheRaters,
+        WebhookSettings webhooks) {
 
-    public static final ConfigSpec SPEC = new ConfigSpec()
+    public static final ConfigSpec SPEC = WebhookSettings.defineIn(new ConfigSpec()
             .define("bind", ConfigType.STRING, "0.0.0.0", false, "Address the HTTP server listens on")
             .define("port", ConfigType.INT, 7070, false, "HTTP port; 0 picks a free one", Validator.range(0, 65535))
             .define("data", ConfigType.STRING, "./data", false, "Data directory: the SQLite database, uploaded media, demo images, plugin files")
@@ -98,7 +100,7 @@ public record HostSettings(
                     Validator.range(50, 3_600_000))
             .define("rewards.cacheRaters", ConfigType.INT, 10_000, false,
                     "Raters per app whose reward ledger is kept in memory while votes are paid (the most recently"
-                            + " active); others are read from storage when they vote again", Validator.range(1, 10_000_000));
+                            + " active); others are read from storage when they vote again", Validator.range(1, 10_000_000)));
 
     public static HostSettings from(Config c) {
         Path data = Path.of(c.getString("data")).toAbsolutePath().normalize();
@@ -131,6 +133,7 @@ public record HostSettings(
                 c.getInt("export.keepJobs"),
                 c.getInt("export.maxStreams"),
                 c.getInt("scores.refreshMillis"),
-                c.getInt("rewards.cacheRaters"));
+                c.getInt("rewards.cacheRaters"),
+                WebhookSettings.from(c));
     }
 }

@@ -16,6 +16,9 @@ import dev.swipeloop.host.export.BackgroundExports;
 import dev.swipeloop.host.export.ExportService;
 import dev.swipeloop.host.media.MediaStore;
 import dev.swipeloop.host.plugin.PluginRegistry;
+import dev.swipeloop.host.webhooks.StorageLedgerFeed;
+import dev.swipeloop.host.webhooks.WebhookDispatcher;
+import dev.swipeloop.host.webhooks.WebhookEndpoint;
 import dev.swipeloop.host.widget.WidgetBundle;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import io.javalin.Javalin;
@@ -23,6 +26,7 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinGson;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -69,6 +73,8 @@ public final class HttpApi implements AutoCloseable {
             new Route(HandlerType.GET, "/v1/raters/{rater}/ledger"),
             new Route(HandlerType.GET, "/v1/leaderboard"),
             new Route(HandlerType.GET, "/v1/acknowledgements"),
+            new Route(HandlerType.GET, "/v1/webhooks"),
+            new Route(HandlerType.POST, "/v1/webhooks/secret"),
             new Route(HandlerType.GET, "/v1/quality"),
             new Route(HandlerType.GET, "/v1/rankings"),
             new Route(HandlerType.GET, "/v1/items/{id}/stats"),
@@ -87,6 +93,7 @@ public final class HttpApi implements AutoCloseable {
     private final BackgroundExports exportJobs;
     private final ScoreBoards boards;
     private final RewardEngine rewards;
+    private final WebhookDispatcher webhooks;
     private final RankingService rankingService;
     private final QualityService qualityService;
     private final Javalin app;
@@ -110,6 +117,9 @@ public final class HttpApi implements AutoCloseable {
         this.rewards = new RewardEngine(storage, appSettings, registry.rewardPolicies(), settings.rewardsCacheRaters());
         this.boards = new ScoreBoards(storage, appSettings, Duration.ofMillis(settings.scoresRefreshMillis()), rewards);
         rewards.attach(boards);
+        this.webhooks = new WebhookDispatcher(new StorageLedgerFeed(storage), appId -> appSettings.of(appId).webhooks()
+                .map(target -> new WebhookEndpoint(URI.create(target.url()), target.secret())), settings.webhooks());
+        rewards.onTiersReached(webhooks::poke);
         this.rankingService = new RankingService(boards);
         this.qualityService = new QualityService(boards, clock);
         WidgetBundle widget = WidgetBundle.bundled();
@@ -123,6 +133,7 @@ public final class HttpApi implements AutoCloseable {
                 new ItemLookup(storage), writer, storage, clock);
         AppDataController appData = new AppDataController(auth, storage, rewards, boards::votesRemoved);
         RewardsController rewardsApi = new RewardsController(auth, rewards, storage, appSettings, clock);
+        WebhooksController webhooksApi = new WebhooksController(auth, storage, appSettings, webhooks);
         RankingsController rankings = new RankingsController(auth, rankingService, storage);
         QualityController quality = new QualityController(auth, qualityService);
         SettingsController settingsApi = new SettingsController(auth, storage, appSettings);
@@ -181,6 +192,8 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get("/v1/raters/{rater}/ledger", rewardsApi::ledger);
             config.routes.get("/v1/leaderboard", rewardsApi::leaderboard);
             config.routes.get("/v1/acknowledgements", rewardsApi::acknowledgements);
+            config.routes.get("/v1/webhooks", webhooksApi::status);
+            config.routes.post("/v1/webhooks/secret", webhooksApi::rotateSecret);
             config.routes.get("/v1/quality", quality::app);
             config.routes.get("/v1/rankings", rankings::rankings);
             config.routes.get("/v1/items/{id}/stats", rankings::itemStats);
@@ -228,5 +241,6 @@ public final class HttpApi implements AutoCloseable {
         qualityService.close();
         boards.close();
         rewards.close();
+        webhooks.close();
     }
 }

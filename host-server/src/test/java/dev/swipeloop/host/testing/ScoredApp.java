@@ -30,7 +30,14 @@ public final class ScoredApp implements AutoCloseable {
     }
 
     public static ScoredApp start(Path dir) {
-        TestHost host = TestHost.start(dir, Map.of("scores.refreshMillis", "100"));
+        return start(dir, Map.of());
+    }
+
+    /** @param settings host settings besides the 100 ms score refresh */
+    public static ScoredApp start(Path dir, Map<String, String> settings) {
+        Map<String, String> all = new java.util.HashMap<>(settings);
+        all.put("scores.refreshMillis", "100");
+        TestHost host = TestHost.start(dir, all);
         TestHost.TestApp app = host.createApp("memes");
         // Three models; in each prompt group one image per model. "broken" is a gold honeypot.
         StringBuilder items = new StringBuilder("{\"items\":[");
