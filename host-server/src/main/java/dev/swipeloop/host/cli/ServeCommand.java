@@ -4,6 +4,7 @@ import dev.swipeloop.host.SwipeloopHost;
 import dev.swipeloop.host.demo.DemoApp;
 import dev.swipeloop.host.demo.DemoSeeder;
 import dev.swipeloop.host.demo.DemoSite;
+import dev.swipeloop.sdk.reward.RewardPolicy;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -30,7 +31,8 @@ final class ServeCommand {
 
         if (demo) {
             List<String> origins = List.of("http://localhost:" + host.port(), "http://127.0.0.1:" + host.port());
-            DemoApp app = DemoSeeder.seed(host.plugins().storage(), site, config.settings().dataDir(), origins);
+            DemoApp app = DemoSeeder.seed(host.plugins().storage(), site, config.settings().dataDir(), origins,
+                    host.plugins().rewardPolicies().stream().map(RewardPolicy::id).toList());
             out.println();
             out.println("  Demo deck:        " + host.url() + "/");
             out.println("  App id:           " + app.appId());

@@ -21,8 +21,12 @@ public final class DemoSeeder {
     private DemoSeeder() {
     }
 
-    /** @param origins where the demo page is served from: the server itself */
-    public static DemoApp seed(StorageBackend storage, DemoSite site, Path dataDir, List<String> origins) {
+    /**
+     * @param origins  where the demo page is served from: the server itself
+     * @param policies the ids of the reward policies the host runs (rewards are turned on when the bundled ones are)
+     */
+    public static DemoApp seed(StorageBackend storage, DemoSite site, Path dataDir, List<String> origins,
+                               List<String> policies) {
         Path keysFile = dataDir.resolve("demo").resolve("demo-app.json");
         DemoApp demo = readKeys(keysFile);
         // A demo app made for another port would refuse this page's origin: make a fresh one.
@@ -32,6 +36,7 @@ public final class DemoSeeder {
             writeKeys(keysFile, demo);
         }
         storage.upsertItems(DemoDeck.create(demo.appId(), site.imageDir()));
+        DemoRewards.offer(storage, demo.appId(), policies);
         site.ready(demo, storage);
         return demo;
     }

@@ -82,7 +82,7 @@ public final class DemoSite {
             .append(modeLink("pair", "Pick the better", pair))
             .append("</nav>")
             .append("<swipe-deck key=\"").append(escape(current.publishableKey())).append("\" mode=\"")
-            .append(pair ? "pair" : "binary").append("\" labels=\"Smash,Pass\"></swipe-deck>")
+            .append(pair ? "pair" : "binary").append("\" labels=\"Smash,Pass\" show-progress></swipe-deck>")
             .append("<noscript><p class=\"intro\">The deck is a script: enable JavaScript to swipe.</p></noscript>")
             .append("<section class=\"panel\" aria-labelledby=\"about\"><h2 id=\"about\">Behind the deck</h2>")
             .append("<p class=\"count\">").append(votesLine(stats)).append("</p><dl>")

@@ -36,7 +36,8 @@ class DemoSiteIT {
         host = TestHost.start(dir, Map.of(), site::routes);
         http = host.http();
         String self = "http://127.0.0.1:" + host.host().port();
-        demo = DemoSeeder.seed(host.storage(), site, dir.resolve("data"), List.of(self, "http://localhost:" + host.host().port()));
+        demo = DemoSeeder.seed(host.storage(), site, dir.resolve("data"), List.of(self, "http://localhost:" + host.host().port()),
+                host.host().plugins().rewardPolicies().stream().map(dev.swipeloop.sdk.reward.RewardPolicy::id).toList());
         widgetUrl = JsonParser.parseString(http.get("/health", null).body()).getAsJsonObject()
                 .getAsJsonObject("widget").get("url").getAsString();
     }
@@ -93,5 +94,18 @@ class DemoSiteIT {
         String html = http.get("/", null).body();
         assertTrue(html.contains("1 vote stored"), html);
         assertTrue(html.contains("24 images"), html);
+    }
+
+    @Test
+    void theDemoPaysAnonymousSwipesSoItsProgressMeterMoves() {
+        assertTrue(http.get("/", null).body().contains("show-progress"));
+        String vote = "{\"votes\":[{\"id\":\"" + UUID.randomUUID() + "\",\"rater\":\"visitor\",\"kind\":\"binary\","
+                + "\"item\":\"demo-0-0\",\"verdict\":\"like\"}]}";
+        assertEquals(202, http.post("/v1/votes", demo.publishableKey(), http.base(), vote).statusCode());
+        HttpResponse<String> progress = http.send(http.request("/v1/raters/visitor/progress", demo.publishableKey())
+                .header("Origin", http.base()).GET());
+        assertEquals(200, progress.statusCode(), progress.body());
+        assertTrue(progress.body().contains("\"points\":1") && progress.body().contains("\"nextMilestone\":\"Rookie\""),
+                progress.body());
     }
 }
