@@ -10,7 +10,9 @@ const cssAsText = {
   setup(b) {
     b.onLoad({ filter: /\.css$/ }, async ({ path }) => {
       const { code } = await transform(await readFile(path, 'utf8'), { loader: 'css', minify: true });
-      return { contents: `export default ${JSON.stringify(code.trim())};`, loader: 'js' };
+      // esbuild keeps the spaces inside custom properties and var() fallbacks; CSS ignores them there.
+      const tight = code.trim().replace(/(--[\w-]+): /g, '$1:').replace(/, /g, ',');
+      return { contents: `export default ${JSON.stringify(tight)};`, loader: 'js' };
     });
   },
 };
@@ -33,7 +35,7 @@ await build({
   mangleProps: new RegExp(`^(${[
     'queue', 'beacon', 'onFlush', 'onError', 'setTimer', 'clearTimer', 'inFlight', 'paused', 'durable',
     'ready', 'nextDue', 'ack', 'schedule', 'sendOnExit', 'disarm', 'seen', 'attempted', 'exhausted', 'waitMs',
-    'render', 'leave', 'destroy', 'imageState', 'reducedMotion', 'state', 'shownAt', 'items',
+    'render', 'leave', 'destroy', 'imageState', 'reducedMotion', 'state', 'shownAt', 'items', 'card', 'url', 'move', 'release',
     'throwFraction', 'flingVelocity', 'minFlingDistance', 'maxRotation', 'velocityWindowMs', 'rotation', 'strength', 'direction',
   ].join('|')})$`),
   logLevel: 'warning',

@@ -7,10 +7,6 @@ import { h } from './dom.js';
 import css from './styles.css';
 
 const ATTRIBUTES = ['key', 'host', 'rater', 'rater-token', 'mode', 'labels', 'limit'];
-const KEYS = {
-  binary: { ArrowRight: 'like', ArrowLeft: 'dislike', ' ': 'skip' },
-  pair: { ArrowLeft: 'left', ArrowRight: 'right', ArrowDown: 'tie', ' ': 'skip' },
-};
 const REFILL_BELOW = 3;
 let sheet = null;
 
@@ -66,7 +62,7 @@ export class SwipeDeck extends HTMLElement {
   get limit() { return Math.max(0, this.getAttribute('limit') | 0); }
   set limit(v) { this.setAttribute('limit', String(v)); }
   /** Votes not yet acknowledged by the server. */
-  get pending() { return this.#queue ? this.#queue.size : 0; }
+  get pending() { return this.#queue?.size ?? 0; }
 
   connectedCallback() {
     if (!this.#root) this.#build();
@@ -129,7 +125,7 @@ export class SwipeDeck extends HTMLElement {
 
   /** Sends every queued vote now; resolves when the attempt is over. */
   flush() {
-    return this.#sender ? this.#sender.flush() : Promise.resolve();
+    return Promise.resolve(this.#sender?.flush());
   }
 
   #build() {
@@ -147,9 +143,7 @@ export class SwipeDeck extends HTMLElement {
     this.#actions.addEventListener('click', (e) => {
       const button = e.target.closest('button');
       if (!button) return;
-      if (button.getAttribute('aria-disabled') === 'true') return;
-      if (button.dataset.answer === 'undo') this.undo();
-      else this.decide(button.dataset.answer);
+      if (button.getAttribute('aria-disabled') !== 'true') this.#press(button.dataset.answer);
     });
   }
 
@@ -184,7 +178,8 @@ export class SwipeDeck extends HTMLElement {
       reducedMotion: () => matchMedia('(prefers-reduced-motion: reduce)').matches,
     });
     this.#connectQueue();
-    this.#source = new DeckSource(() => ({ host: this.host, key: this.key, rater: this.rater, raterToken: this.raterToken, mode: this.mode }), {
+    // The deck is its own target: host, key, rater, raterToken and mode, as they are at each request.
+    this.#source = new DeckSource(() => this, {
       retry: this.options.retry,
       onRetry: (d) => generation === this.#generation && this.isConnected && this.#emit('error', { source: 'deck', ...d, retrying: true, message: 'Deck failed; retrying.' }),
     });
@@ -252,7 +247,7 @@ export class SwipeDeck extends HTMLElement {
     }, (error) => {
       if (generation !== this.#generation) return;
       this.#failure = error;
-      this.#emit('error', { source: 'deck', status: error.status, problem: error.problem, message: error.message, retrying: false });
+      this.#emit('error', { source: 'deck', ...error, message: error.message, retrying: false }); // a DeckError's own status and problem
     }).finally(() => {
       if (generation !== this.#generation) return;
       this.#loading = null;
@@ -296,16 +291,20 @@ export class SwipeDeck extends HTMLElement {
 
   #onKey(e) {
     if (e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
-    if (e.key === 'z' || e.key === 'Z' || e.key === 'Backspace') {
-      e.preventDefault();
-      return this.undo();
-    }
     // Space and Enter on a focused button press that button.
     if ((e.key === ' ' || e.key === 'Enter') && e.composedPath()[0].localName === 'button') return;
-    const answer = KEYS[this.mode][e.key];
-    if (!answer) return;
+    // The keys are those each button announces in aria-keyshortcuts (z as Z, the space bar as
+    // Space): one list, so what is announced is what works.
+    const key = e.key === ' ' ? 'Space' : e.key.length > 1 ? e.key : e.key.toUpperCase();
+    const button = [...this.#actions.children].find((b) => b.getAttribute('aria-keyshortcuts').split(' ').includes(key));
+    if (!button) return;
     e.preventDefault();
-    this.decide(answer);
+    this.#press(button.dataset.answer);
+  }
+
+  #press(answer) {
+    if (answer === 'undo') this.undo();
+    else this.decide(answer);
   }
 
   #say(text) {
