@@ -6,7 +6,7 @@ import { uuidv7 } from './uuidv7.js';
 import { h } from './dom.js';
 import css from './styles.css';
 
-const ATTRIBUTES = ['key', 'host', 'rater', 'rater-token', 'mode', 'labels', 'limit'];
+const ATTRIBUTES = ['key', 'host', 'rater', 'rater-token', 'mode', 'labels', 'limit', 'show-progress'];
 const REFILL_BELOW = 3;
 let sheet = null;
 
@@ -61,6 +61,8 @@ export class SwipeDeck extends HTMLElement {
   set labels(v) { this.setAttribute('labels', Array.isArray(v) ? v.join(',') : v); }
   get limit() { return Math.max(0, this.getAttribute('limit') | 0); }
   set limit(v) { this.setAttribute('limit', String(v)); }
+  get showProgress() { return this.hasAttribute('show-progress'); }
+  set showProgress(v) { this.toggleAttribute('show-progress', !!v); }
   /** Votes not yet acknowledged by the server. */
   get pending() { return this.#queue?.size ?? 0; }
 
@@ -187,6 +189,9 @@ export class SwipeDeck extends HTMLElement {
     for (const { vote: v } of this.#queue.entries()) this.#source.seen.add(v.item ?? [v.left, v.right].sort().join('\n'));
     // No event for a missing key: the deck itself says what to do, where the developer looks.
     if (!this.key) this.#failure = new Error('Set key to the app\'s pk_ key.');
+    // The meter is a module of its own (PROGRESS_CHUNK, its hashed file name, comes from build.mjs),
+    // so decks without it never load it. A module that fails to load says so in the console.
+    if (this.showProgress) import(`${this.host}/${PROGRESS_CHUNK}`).then((m) => m.default(this));
     this.#show();
   }
 
