@@ -27,6 +27,12 @@ export interface SwipeDeckOptions {
   labels?: string | string[];
   /** Cards to show before the deck says it is done; default: as many as the server has. */
   limit?: number;
+  /**
+   * Shows the rater's reward points above the cards (default false). The deck then loads its
+   * progress module and asks GET /v1/raters/{rater}/progress on start and after each
+   * acknowledged batch; without it, it asks nothing and loads nothing more.
+   */
+  showProgress?: boolean;
   /** Milliseconds a decision waits in the queue before it is sent, so it can be undone (default 1500). */
   holdMs?: number;
   /** Votes per request (default 25). */
@@ -38,6 +44,23 @@ export interface SwipeDeckOptions {
 export interface VoteEventDetail { vote: Vote }
 export interface FlushEventDetail { sent: number; accepted: number; duplicates: number; pending: number }
 export interface EmptyEventDetail { decided: number }
+/** A rater's standing as GET /v1/raters/{rater}/progress answers it (points vested; pending not yet). */
+export interface ProgressEventDetail {
+  rater: string;
+  points: number;
+  pendingPoints: number;
+  /** The tier reached, null before the first. */
+  tier: string | null;
+  /** The next tier, null at the top or when the app has no tiers. */
+  nextMilestone: string | null;
+  pointsToNext: number | null;
+  streakDays: number;
+  badges: string[];
+  /** The same per reward policy of the app. */
+  policies: { policy: string; [field: string]: unknown }[];
+}
+/** A tier this browser had not seen for the rater; cancel it to show your own celebration. */
+export interface MilestoneEventDetail { tier: string; points: number }
 export interface ErrorEventDetail {
   source: 'votes' | 'deck';
   status: number;
@@ -59,6 +82,8 @@ export declare class SwipeDeck extends HTMLElement {
   mode: DeckMode;
   labels: string[];
   limit: number;
+  /** Reflects the boolean `show-progress` attribute. */
+  showProgress: boolean;
   /** Votes not yet acknowledged by the server. */
   readonly pending: number;
   options: Pick<SwipeDeckOptions, 'holdMs' | 'batchSize' | 'retry'>;
@@ -80,5 +105,9 @@ declare global {
     'swipe-deck:flush': CustomEvent<FlushEventDetail>;
     'swipe-deck:empty': CustomEvent<EmptyEventDetail>;
     'swipe-deck:error': CustomEvent<ErrorEventDetail>;
+    /** With show-progress: every fresh answer of the progress endpoint. */
+    'swipe-deck:progress': CustomEvent<ProgressEventDetail>;
+    /** With show-progress: a new tier. Cancelable: preventDefault() keeps the deck's own "You reached …!" from showing. */
+    'swipe-deck:milestone': CustomEvent<MilestoneEventDetail>;
   }
 }

@@ -23,8 +23,7 @@ export function retryAfterMs(header, now = Date.now()) {
   if (!header) return 0;
   const trimmed = header.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? 0 : Math.max(0, at - now);
+  return Math.max(0, Date.parse(trimmed) - now) || 0; // an unreadable date is NaN: no wait
 }
 
 /** Which answers are worth retrying: the network, the server's fault, or "slow down". */

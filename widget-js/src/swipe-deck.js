@@ -6,11 +6,7 @@ import { uuidv7 } from './uuidv7.js';
 import { h } from './dom.js';
 import css from './styles.css';
 
-const ATTRIBUTES = ['key', 'host', 'rater', 'rater-token', 'mode', 'labels', 'limit'];
-const KEYS = {
-  binary: { ArrowRight: 'like', ArrowLeft: 'dislike', ' ': 'skip' },
-  pair: { ArrowLeft: 'left', ArrowRight: 'right', ArrowDown: 'tie', ' ': 'skip' },
-};
+const ATTRIBUTES = ['key', 'host', 'rater', 'rater-token', 'mode', 'labels', 'limit', 'show-progress'];
 const REFILL_BELOW = 3;
 let sheet = null;
 
@@ -65,8 +61,10 @@ export class SwipeDeck extends HTMLElement {
   set labels(v) { this.setAttribute('labels', Array.isArray(v) ? v.join(',') : v); }
   get limit() { return Math.max(0, this.getAttribute('limit') | 0); }
   set limit(v) { this.setAttribute('limit', String(v)); }
+  get showProgress() { return this.hasAttribute('show-progress'); }
+  set showProgress(v) { this.toggleAttribute('show-progress', !!v); }
   /** Votes not yet acknowledged by the server. */
-  get pending() { return this.#queue ? this.#queue.size : 0; }
+  get pending() { return this.#queue?.size ?? 0; }
 
   connectedCallback() {
     if (!this.#root) this.#build();
@@ -129,7 +127,7 @@ export class SwipeDeck extends HTMLElement {
 
   /** Sends every queued vote now; resolves when the attempt is over. */
   flush() {
-    return this.#sender ? this.#sender.flush() : Promise.resolve();
+    return Promise.resolve(this.#sender?.flush());
   }
 
   #build() {
@@ -147,9 +145,7 @@ export class SwipeDeck extends HTMLElement {
     this.#actions.addEventListener('click', (e) => {
       const button = e.target.closest('button');
       if (!button) return;
-      if (button.getAttribute('aria-disabled') === 'true') return;
-      if (button.dataset.answer === 'undo') this.undo();
-      else this.decide(button.dataset.answer);
+      if (button.getAttribute('aria-disabled') !== 'true') this.#press(button.dataset.answer);
     });
   }
 
@@ -184,7 +180,8 @@ export class SwipeDeck extends HTMLElement {
       reducedMotion: () => matchMedia('(prefers-reduced-motion: reduce)').matches,
     });
     this.#connectQueue();
-    this.#source = new DeckSource(() => ({ host: this.host, key: this.key, rater: this.rater, raterToken: this.raterToken, mode: this.mode }), {
+    // The deck is its own target: host, key, rater, raterToken and mode, as they are at each request.
+    this.#source = new DeckSource(() => this, {
       retry: this.options.retry,
       onRetry: (d) => generation === this.#generation && this.isConnected && this.#emit('error', { source: 'deck', ...d, retrying: true, message: 'Deck failed; retrying.' }),
     });
@@ -192,6 +189,9 @@ export class SwipeDeck extends HTMLElement {
     for (const { vote: v } of this.#queue.entries()) this.#source.seen.add(v.item ?? [v.left, v.right].sort().join('\n'));
     // No event for a missing key: the deck itself says what to do, where the developer looks.
     if (!this.key) this.#failure = new Error('Set key to the app\'s pk_ key.');
+    // The meter is a module of its own (PROGRESS_CHUNK, its hashed file name, comes from build.mjs),
+    // so decks without it never load it. A module that fails to load says so in the console.
+    if (this.showProgress) import(`${this.host}/${PROGRESS_CHUNK}`).then((m) => m.default(this));
     this.#show();
   }
 
@@ -252,7 +252,7 @@ export class SwipeDeck extends HTMLElement {
     }, (error) => {
       if (generation !== this.#generation) return;
       this.#failure = error;
-      this.#emit('error', { source: 'deck', status: error.status, problem: error.problem, message: error.message, retrying: false });
+      this.#emit('error', { source: 'deck', ...error, message: error.message, retrying: false }); // a DeckError's own status and problem
     }).finally(() => {
       if (generation !== this.#generation) return;
       this.#loading = null;
@@ -296,16 +296,20 @@ export class SwipeDeck extends HTMLElement {
 
   #onKey(e) {
     if (e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
-    if (e.key === 'z' || e.key === 'Z' || e.key === 'Backspace') {
-      e.preventDefault();
-      return this.undo();
-    }
     // Space and Enter on a focused button press that button.
     if ((e.key === ' ' || e.key === 'Enter') && e.composedPath()[0].localName === 'button') return;
-    const answer = KEYS[this.mode][e.key];
-    if (!answer) return;
+    // The keys are those each button announces in aria-keyshortcuts (z as Z, the space bar as
+    // Space): one list, so what is announced is what works.
+    const key = e.key === ' ' ? 'Space' : e.key.length > 1 ? e.key : e.key.toUpperCase();
+    const button = [...this.#actions.children].find((b) => b.getAttribute('aria-keyshortcuts').split(' ').includes(key));
+    if (!button) return;
     e.preventDefault();
-    this.decide(answer);
+    this.#press(button.dataset.answer);
+  }
+
+  #press(answer) {
+    if (answer === 'undo') this.undo();
+    else this.decide(answer);
   }
 
   #say(text) {

@@ -7,7 +7,9 @@ import io.javalin.http.Context;
  * {@code GET /widget.js}, {@code /widget.<hash>.js} and {@code /widget.d.ts}: the embeddable
  * script, from any origin, with no key and no rate limit (a page load is not an API call).
  * The hashed URL names one build and is cached for a year; {@code /widget.js} is an alias
- * cached for minutes (with an ETag), so embedders who use it pick up a new build soon.
+ * cached for minutes (with an ETag), so embedders who use it pick up a new build soon. The
+ * same route serves {@code /widget.progress.<hash>.js}, the module a deck with
+ * {@code show-progress} imports: the script names it with its hash, so it has no alias.
  * {@code Access-Control-Allow-Origin: *} lets embedders {@code fetch()} it or load it with
  * {@code integrity} and {@code crossorigin}; a plain script tag needs no CORS.
  */
@@ -17,13 +19,17 @@ final class WidgetController {
     static final String SCRIPT_TYPE = "text/javascript; charset=utf-8";
     static final String DECLARATIONS_TYPE = "text/plain; charset=utf-8";
 
+    static final String PROGRESS_PREFIX = "progress.";
+
     private final WidgetBundle bundle;
     private final byte[] script;
+    private final byte[] progress;
     private final byte[] declarations;
 
     WidgetController(WidgetBundle bundle) {
         this.bundle = bundle;
         this.script = bundle.script();
+        this.progress = bundle.progress();
         this.declarations = bundle.declarations();
     }
 
@@ -33,6 +39,10 @@ final class WidgetController {
 
     void hashed(Context ctx) {
         String hash = ctx.pathParam("hash");
+        if (hash.equals(PROGRESS_PREFIX + bundle.progressHash())) {
+            serve(ctx, SCRIPT_TYPE, IMMUTABLE, bundle.progressHash(), progress);
+            return;
+        }
         if (!hash.equals(bundle.hash())) {
             anyOrigin(ctx);
             throw new ApiException.NotFound("This server has no widget build " + hash + "; it serves "

@@ -9,9 +9,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The built {@code <swipe-deck>} script and its type declarations, as the swipeloop-widget jar
- * puts them on the class path. Read once; {@link #hash()} names this exact build, so
- * {@link #hashedPath()} can be cached for ever while {@code /widget.js} stays a short-cached alias.
+ * The built {@code <swipe-deck>} script, its progress-meter module and its type declarations,
+ * as the swipeloop-widget jar puts them on the class path. Read once; {@link #hash()} names this
+ * exact build, so {@link #hashedPath()} can be cached for ever while {@code /widget.js} stays a
+ * short-cached alias. The script imports the progress module by the name
+ * {@link #progressPath()} gives (its build computes the same hash), only for
+ * {@code <swipe-deck show-progress>}.
  */
 public final class WidgetBundle {
     static final String RESOURCE_DIR = "/dev/swipeloop/widget/";
@@ -19,14 +22,18 @@ public final class WidgetBundle {
     private static WidgetBundle bundled;
 
     private final byte[] script;
+    private final byte[] progress;
     private final byte[] declarations;
     private final String hash;
+    private final String progressHash;
     private final String declarationsHash;
 
-    WidgetBundle(byte[] script, byte[] declarations) {
+    WidgetBundle(byte[] script, byte[] progress, byte[] declarations) {
         this.script = script.clone();
+        this.progress = progress.clone();
         this.declarations = declarations.clone();
         this.hash = sha256Prefix(script);
+        this.progressHash = sha256Prefix(progress);
         this.declarationsHash = sha256Prefix(declarations);
     }
 
@@ -37,7 +44,7 @@ public final class WidgetBundle {
      */
     public static synchronized WidgetBundle bundled() {
         if (bundled == null) {
-            bundled = new WidgetBundle(read("widget.js"), read("widget.d.ts"));
+            bundled = new WidgetBundle(read("widget.js"), read("widget.progress.js"), read("widget.d.ts"));
         }
         return bundled;
     }
@@ -45,6 +52,11 @@ public final class WidgetBundle {
     /** The minified classic script. A copy: callers may not change what is served. */
     public byte[] script() {
         return script.clone();
+    }
+
+    /** The progress meter, an ES module the script imports for {@code show-progress}. A copy. */
+    public byte[] progress() {
+        return progress.clone();
     }
 
     public byte[] declarations() {
@@ -56,6 +68,11 @@ public final class WidgetBundle {
         return hash;
     }
 
+    /** First 16 hex digits of the progress module's SHA-256. */
+    public String progressHash() {
+        return progressHash;
+    }
+
     public String declarationsHash() {
         return declarationsHash;
     }
@@ -63,6 +80,11 @@ public final class WidgetBundle {
     /** {@code /widget.<hash>.js}: the URL to embed, immutable. */
     public String hashedPath() {
         return "/widget." + hash + ".js";
+    }
+
+    /** {@code /widget.progress.<hash>.js}: the module's one URL, immutable (it has no alias). */
+    public String progressPath() {
+        return "/widget.progress." + progressHash + ".js";
     }
 
     public int scriptBytes() {

@@ -17,6 +17,8 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +106,23 @@ class WidgetIT {
         assertFalse(String.valueOf(header(missing, "Cache-Control")).contains("immutable"), "a 404 is never cached for good");
         assertEquals("*", header(missing, "Access-Control-Allow-Origin"));
         HttpApiIT.problem(http.get("/widget.latest.min.js", null), 404, "not-found");
+    }
+
+    @Test
+    void theProgressModuleTheScriptImportsIsServedImmutableToAnyOrigin() throws Exception {
+        String script = new String(get("/widget.js").body(), StandardCharsets.UTF_8);
+        Matcher named = Pattern.compile("widget\\.progress\\.([0-9a-f]{16})\\.js").matcher(script);
+        assertTrue(named.find(), "widget.js names its progress module");
+
+        HttpResponse<byte[]> module = get("/" + named.group());
+        assertEquals(200, module.statusCode());
+        assertEquals(named.group(1), sha256Prefix(module.body()), "the name is the hash of the bytes served");
+        assertTrue(header(module, "Content-Type").startsWith("text/javascript"), "a module script needs a JavaScript type");
+        assertEquals("public, max-age=31536000, immutable", header(module, "Cache-Control"));
+        // import() of a cross-origin module is a CORS request: without this header no meter shows.
+        assertEquals("*", header(module, "Access-Control-Allow-Origin"));
+        assertEquals(304, get("/" + named.group(), "If-None-Match", header(module, "ETag")).statusCode());
+        HttpApiIT.problem(http.get("/widget.progress.0123456789abcdef.js", null), 404, "not-found");
     }
 
     @Test
