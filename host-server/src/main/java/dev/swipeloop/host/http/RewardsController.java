@@ -52,6 +52,9 @@ final class RewardsController {
     void progress(Context ctx) {
         KeyAuth.Caller caller = auth.browser(ctx, false);
         String rater = raterOf(ctx);
+        if (!settings.of(caller.app().id()).rewards().enabled()) {
+            throw rewardsOff(caller); // before the token: there is nothing to vouch for
+        }
         vouch(ctx, caller, rater);
         RaterProgress progress;
         try {

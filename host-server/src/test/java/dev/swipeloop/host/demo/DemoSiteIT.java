@@ -55,7 +55,7 @@ class DemoSiteIT {
         assertEquals("default-src 'self'; img-src 'self' data:", page.headers().firstValue("Content-Security-Policy").orElse(null));
         String html = page.body();
         assertTrue(html.contains("<script src=\"" + widgetUrl + "\" defer></script>"), "the immutable widget URL: " + html);
-        assertTrue(html.contains("<swipe-deck key=\"" + demo.publishableKey() + "\" mode=\"binary\" labels=\"Smash,Pass\">"), html);
+        assertTrue(html.contains("<swipe-deck key=\"" + demo.publishableKey() + "\" mode=\"binary\" labels=\"Smash,Pass\" show-progress>"), html);
         assertTrue(html.contains("<a href=\"/?mode=binary\" aria-current=\"page\">"), html);
         assertTrue(html.contains("<a href=\"/?mode=pair\">"), html);
         assertFalse(INLINE_SCRIPT.matcher(html).find(), "no inline script: " + html);
