@@ -92,6 +92,59 @@ class RewardsApiIT {
     }
 
     @Test
+    void tokenlessVotesSentUnderAVerifiedRatersIdDoNotFlagThemOrCostThemTheirPoints() {
+        scored.patch("{\"rewards.policies\":\"quality-weighted\",\"reward.quality-weighted.vestingHours\":0}", 200);
+        App app = scored.host().storage().app(scored.app().id()).orElseThrow();
+        String adaToken = RaterTokens.sign(app, "ada", Instant.now().getEpochSecond() + 3600);
+        List<String> images = ScoredApp.allImages();
+        sendAs("ada", adaToken, List.of(binary("ada", images.get(0), "like", 1500)));
+        long before = progress("ada", adaToken, 200).get("points").getAsLong();
+        assertTrue(before > 0);
+
+        List<String> forged = new ArrayList<>();
+        for (int i = 1; i < 11; i++) {
+            forged.add(binary("ada", images.get(i), "like", 10)); // far too fast, no token
+        }
+        sendAs("ada", null, forged);
+        assertTrue(scored.get("/v1/raters/ada/quality").getAsJsonArray("flags").size() > 0,
+                "the app's quality report sees every vote under the id");
+        sendAs("ada", adaToken, List.of(binary("ada", images.get(11), "dislike", 1500)));
+        assertEquals(2 * before, progress("ada", adaToken, 200).get("points").getAsLong(),
+                "her verified votes are judged by her verified votes: no flag, no clawback, the new vote pays");
+    }
+
+    @Test
+    void turningRewardsOnPaysNoEarlierVoteEvenWhenTheBoardCountsThemAgain() {
+        List<String> images = ScoredApp.allImages();
+        scored.send(List.of(binary("ada", images.get(0), "like", 900), binary("ada", images.get(1), "like", 900)));
+        ScoredApp.waitForBoards();
+        // A rule the board is built from changes too: the board counts every vote again from the first.
+        scored.patch("{\"rewards.policies\":\"points\",\"rewards.anonymous\":true,\"quality.fast.k\":5}", 200);
+        scored.send(List.of(binary("ada", images.get(2), "like", 900)));
+        assertEquals(1, progress("ada", null, 200).get("points").getAsLong(), "only the vote after turning on");
+
+        scored.patch("{\"rewards.policies\":null}", 200);
+        scored.send(List.of(binary("ada", images.get(3), "like", 900)));
+        ScoredApp.waitForBoards();
+        scored.patch("{\"rewards.policies\":\"points\"}", 200);
+        scored.send(List.of(binary("ada", images.get(4), "like", 900)));
+        assertEquals(2, progress("ada", null, 200).get("points").getAsLong(), "nor a vote cast while they were off");
+    }
+
+    @Test
+    void settingsOfAPolicyThisHostDoesNotRunNeitherStopTheOthersNorLockTheSettings() {
+        // As if the plugin of "karma" had been removed after the app chose it.
+        scored.host().storage().updateAppSettings(scored.app().id(), Map.of("rewards.policies", "karma,points",
+                "reward.karma.weight", "3", "rewards.anonymous", "true"), List.of());
+        scored.patch("{\"ranking.z\":2.5}", 200);
+        scored.send(List.of(binary("ada", "cat-great", "like", 900)));
+        assertEquals(1, progress("ada", null, 200).get("points").getAsLong(), "points still pays");
+        scored.patch("{\"reward.karma.weight\":null}", 200);
+        assertFalse(scored.host().storage().appSettings(scored.app().id()).containsKey("reward.karma.weight"),
+                "a leftover setting can be removed");
+    }
+
+    @Test
     void aFastOneAnswerBotEarnsNothingOnceFlaggedAndItsVestedPointsAreClawedBack() {
         scored.patch("{\"rewards.policies\":\"quality-weighted\",\"rewards.anonymous\":true,"
                 + "\"reward.quality-weighted.vestingHours\":0}", 200);
@@ -147,6 +200,12 @@ class RewardsApiIT {
             }
         }
         scored.send(votes);
+        HttpResponse<String> unvouched = scored.host().http().send(scored.host().http().request("/v1/raters/ada/profile",
+                        scored.app().publishableKey()).header("Origin", TestHost.ORIGIN)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"displayName\":\"Mallory\",\"listed\":true}")));
+        assertEquals(401, unvouched.statusCode(), "even where anonymous raters earn, nobody lists someone else: "
+                + unvouched.body());
         assertEquals(200, saveProfile("ada", "{\"displayName\":\"Ada L.\",\"listed\":true}").statusCode());
         assertEquals(200, saveProfile("cy", "{\"displayName\":\"Cy\",\"listed\":false}").statusCode());
         String bad = saveProfile("bob", "{\"listed\":true,\"colour\":\"red\"}").body();
@@ -260,9 +319,10 @@ class RewardsApiIT {
         return res.body();
     }
 
+    /** As the app's server saves what its signed-in user chose: with the secret key. */
     private HttpResponse<String> saveProfile(String rater, String json) {
         return scored.host().http().send(scored.host().http().request("/v1/raters/" + rater + "/profile",
-                        scored.app().publishableKey()).header("Origin", TestHost.ORIGIN)
+                        scored.app().secretKey())
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 

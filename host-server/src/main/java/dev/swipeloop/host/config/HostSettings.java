@@ -40,7 +40,7 @@ public record HostSettings(
         int exportKeepJobs,
         int exportMaxStreams,
         int scoresRefreshMillis,
-        int rewardsCacheRaters,
+        int rewardsCacheEntries,
         WebhookSettings webhooks) {
 
     public static final ConfigSpec SPEC = WebhookSettings.defineIn(new ConfigSpec()
@@ -98,9 +98,10 @@ public record HostSettings(
                     "How often new votes are folded into every app's scores, rater flags and alarms in the background;"
                             + " decks use scores at most this old (rankings and stats read the latest votes themselves)",
                     Validator.range(50, 3_600_000))
-            .define("rewards.cacheRaters", ConfigType.INT, 10_000, false,
-                    "Raters per app whose reward ledger is kept in memory while votes are paid (the most recently"
-                            + " active); others are read from storage when they vote again", Validator.range(1, 10_000_000)));
+            .define("rewards.cacheEntries", ConfigType.INT, 200_000, false,
+                    "Reward ledger entries per app kept in memory while votes are paid (about 150 bytes each), those of"
+                            + " the most recently active raters; others are read from storage when they vote again",
+                    Validator.range(1, 100_000_000)));
 
     public static HostSettings from(Config c) {
         Path data = Path.of(c.getString("data")).toAbsolutePath().normalize();
@@ -133,7 +134,7 @@ public record HostSettings(
                 c.getInt("export.keepJobs"),
                 c.getInt("export.maxStreams"),
                 c.getInt("scores.refreshMillis"),
-                c.getInt("rewards.cacheRaters"),
+                c.getInt("rewards.cacheEntries"),
                 WebhookSettings.from(c));
     }
 }

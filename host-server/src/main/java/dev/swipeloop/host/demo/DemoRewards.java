@@ -1,5 +1,6 @@
 package dev.swipeloop.host.demo;
 
+import dev.swipeloop.host.rewards.RewardsCursor;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,9 @@ final class DemoRewards {
         missing.keySet().removeAll(storage.appSettings(appId).keySet());
         if (!missing.isEmpty()) {
             storage.updateAppSettings(appId, missing, List.of());
+        }
+        if (missing.containsKey("rewards.policies")) {
+            RewardsCursor.moveToLastVote(storage, appId); // pay the swipes from now on, not the demo's history
         }
     }
 

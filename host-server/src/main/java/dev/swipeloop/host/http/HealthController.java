@@ -36,11 +36,13 @@ final class HealthController {
     }
 
     /**
-     * The reward policies this host runs, votes counted but not paid yet per app (a backlog that
+     * Whether rewards work here (the storage must keep a ledger), the reward policies this host
+     * runs, votes counted but not paid yet per app (a backlog that
      * grows means payments are failing), and the last failure to store a payment.
      */
     private JsonObject rewardsJson() {
         JsonObject json = new JsonObject();
+        json.addProperty("state", rewards.unavailable() == null ? "ok" : "unavailable: " + rewards.unavailable());
         json.add("policies", JsonOut.GSON.toJsonTree(rewards.policyIds()));
         json.add("backlog", JsonOut.GSON.toJsonTree(rewards.backlog()));
         json.addProperty("lastFailure", rewards.lastFailure());

@@ -16,6 +16,7 @@ import dev.swipeloop.host.export.BackgroundExports;
 import dev.swipeloop.host.export.ExportService;
 import dev.swipeloop.host.media.MediaStore;
 import dev.swipeloop.host.plugin.PluginRegistry;
+import dev.swipeloop.host.webhooks.LedgerFeed;
 import dev.swipeloop.host.webhooks.StorageLedgerFeed;
 import dev.swipeloop.host.webhooks.WebhookDispatcher;
 import dev.swipeloop.host.webhooks.WebhookEndpoint;
@@ -114,10 +115,11 @@ public final class HttpApi implements AutoCloseable {
 
         AppSettingsCache appSettings = new AppSettingsCache(storage, RewardPolicySpecs.of(registry.rewardPolicies()));
         // Before the boards: they tell it of every vote they count, from their first refresh on.
-        this.rewards = new RewardEngine(storage, appSettings, registry.rewardPolicies(), settings.rewardsCacheRaters());
+        this.rewards = new RewardEngine(storage, appSettings, registry.rewardPolicies(), settings.rewardsCacheEntries());
         this.boards = new ScoreBoards(storage, appSettings, Duration.ofMillis(settings.scoresRefreshMillis()), rewards);
         rewards.attach(boards);
-        this.webhooks = new WebhookDispatcher(new StorageLedgerFeed(storage), appId -> appSettings.of(appId).webhooks()
+        this.webhooks = new WebhookDispatcher(rewards.unavailable() == null ? new StorageLedgerFeed(storage)
+                : LedgerFeed.NONE, appId -> appSettings.of(appId).webhooks()
                 .map(target -> new WebhookEndpoint(URI.create(target.url()), target.secret())), settings.webhooks());
         rewards.onTiersReached(webhooks::poke);
         this.rankingService = new RankingService(boards);
@@ -136,7 +138,7 @@ public final class HttpApi implements AutoCloseable {
         WebhooksController webhooksApi = new WebhooksController(auth, storage, appSettings, webhooks);
         RankingsController rankings = new RankingsController(auth, rankingService, storage);
         QualityController quality = new QualityController(auth, qualityService);
-        SettingsController settingsApi = new SettingsController(auth, storage, appSettings);
+        SettingsController settingsApi = new SettingsController(auth, storage, appSettings, rewards);
         MediaController media = new MediaController(auth, MediaStore.open(settings), settings.publicUrl());
         this.exports = ExportService.open(settings, registry, hostVersion, qualityService);
         this.exportJobs = new BackgroundExports(exports.exporter(), settings.dataDir().resolve("exports"),

@@ -52,7 +52,7 @@ final class RewardsController {
     void progress(Context ctx) {
         KeyAuth.Caller caller = auth.browser(ctx, false);
         String rater = raterOf(ctx);
-        if (!settings.of(caller.app().id()).rewards().enabled()) {
+        if (!engine.enabled(caller.app().id())) {
             throw rewardsOff(caller); // before the token: there is nothing to vouch for
         }
         vouch(ctx, caller, rater);
@@ -84,7 +84,7 @@ final class RewardsController {
         String period = query.oneOf("period", "week", List.of("day", "week", "all"));
         int limit = (int) query.number("limit", DEFAULT_BOARD, 1, MAX_BOARD);
         query.throwIfAny();
-        if (!settings.of(caller.app().id()).rewards().enabled()) {
+        if (!engine.enabled(caller.app().id())) {
             throw rewardsOff(caller);
         }
         engine.settle(caller.app().id());
@@ -117,7 +117,7 @@ final class RewardsController {
         int limit = (int) query.number("limit", MAX_BOARD, 1, MAX_BOARD);
         query.throwIfAny();
         String appId = caller.app().id();
-        if (!settings.of(appId).rewards().enabled()) {
+        if (!engine.enabled(appId)) {
             throw rewardsOff(caller);
         }
         engine.settle(appId);
@@ -142,7 +142,7 @@ final class RewardsController {
     void profile(Context ctx) {
         KeyAuth.Caller caller = auth.browser(ctx, false);
         String rater = raterOf(ctx);
-        vouch(ctx, caller, rater);
+        vouchAlways(ctx, caller, rater);
         RaterProfile profile = storage.raterProfile(caller.app().id(), rater)
                 .orElse(new RaterProfile(caller.app().id(), rater, null, false, null));
         JsonOut.write(ctx, 200, profileJson(profile));
@@ -152,7 +152,7 @@ final class RewardsController {
     void saveProfile(Context ctx) {
         KeyAuth.Caller caller = auth.browser(ctx, false);
         String rater = raterOf(ctx);
-        vouch(ctx, caller, rater);
+        vouchAlways(ctx, caller, rater);
         JsonObject body = JsonBody.parseObject(ctx.bodyAsBytes());
         List<FieldError> errors = new ArrayList<>();
         for (String key : body.keySet()) {
@@ -239,6 +239,20 @@ final class RewardsController {
             throw new ApiException.Unauthorized("rater-token-required", "This app rewards verified raters only:"
                     + " send the rater's token as X-Rater-Token (see docs/verified-raters.md), or ask from the app's"
                     + " server with its secret key.");
+        }
+    }
+
+    /**
+     * A profile is who the rater says they are in public: even where anonymous raters earn, a
+     * publishable key reads or changes it only with the rater's token, so nobody lists another
+     * person (the app's user id is a rater id anyone may type) under a name of their choosing.
+     */
+    private void vouchAlways(Context ctx, KeyAuth.Caller caller, String rater) {
+        boolean checked = RaterCheck.verify(caller.app(), ctx.header("X-Rater-Token"), Set.of(rater), clock.instant());
+        if (!checked && caller.keyType() == KeyType.PUBLISHABLE) {
+            throw new ApiException.Unauthorized("rater-token-required", "A rater's profile is read and changed with"
+                    + " their token as X-Rater-Token (see docs/verified-raters.md), or from the app's server with its"
+                    + " secret key.");
         }
     }
 

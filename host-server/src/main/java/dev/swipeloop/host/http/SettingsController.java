@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import dev.swipeloop.host.rewards.RewardEngine;
 import dev.swipeloop.host.settings.AppSettings;
 import dev.swipeloop.host.settings.AppSettingsCache;
 import dev.swipeloop.host.settings.RewardPolicySpecs;
@@ -15,7 +16,6 @@ import dev.swipeloop.sdk.config.ConfigType;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,11 +35,14 @@ final class SettingsController {
     private final KeyAuth auth;
     private final StorageBackend storage;
     private final AppSettingsCache settings;
+    private final RewardEngine rewards;
 
-    SettingsController(KeyAuth auth, StorageBackend storage, AppSettingsCache settings) {
+    /** @param rewards told when an app turns rewards on, so that they count from then on */
+    SettingsController(KeyAuth auth, StorageBackend storage, AppSettingsCache settings, RewardEngine rewards) {
         this.auth = auth;
         this.storage = storage;
         this.settings = settings;
+        this.rewards = rewards;
     }
 
     void get(Context ctx) {
@@ -50,6 +53,8 @@ final class SettingsController {
     void patch(Context ctx) {
         String appId = auth.secret(ctx).app().id();
         JsonObject body = JsonBody.parseObject(ctx.bodyAsBytes());
+        Map<String, String> stored = storage.appSettings(appId);
+        boolean rewardsWereOn = settings.of(appId).rewards().enabled();
         Set<String> known = new HashSet<>();
         AppSettings.SPEC.keys().forEach(key -> known.add(key.name()));
         known.addAll(settings.policies().keys().keySet());
@@ -60,7 +65,9 @@ final class SettingsController {
         for (Map.Entry<String, JsonElement> entry : body.entrySet()) {
             String key = entry.getKey();
             JsonElement value = entry.getValue();
-            if (!known.contains(key)) {
+            if (!known.contains(key) && value.isJsonNull() && stored.containsKey(key)) {
+                remove.add(key); // a setting of a policy no longer here may still be removed
+            } else if (!known.contains(key)) {
                 errors.add(new FieldError(key, "unknown setting; see GET /v1/settings for the known ones"));
             } else if (AppSettings.READ_ONLY.contains(key)) {
                 errors.add(new FieldError(key, "is made by the host, not set; rotate it with POST /v1/webhooks/secret"));
@@ -72,7 +79,7 @@ final class SettingsController {
                 errors.add(new FieldError(key, "must be a number, a string, true/false, or null for the default"));
             }
         }
-        Map<String, String> merged = new HashMap<>(storage.appSettings(appId));
+        Map<String, String> merged = settings.policies().runnable(stored);
         merged.putAll(put);
         remove.forEach(merged::remove);
         AppSettings next = null;
@@ -91,6 +98,9 @@ final class SettingsController {
                     + "' cannot keep app settings, so every app runs on the defaults; use a backend that can.");
         }
         settings.forget(appId);
+        if (!rewardsWereOn && next.rewards().enabled()) {
+            rewards.startFromNow(appId);
+        }
         JsonOut.write(ctx, 200, describe(next, settings.policies()));
     }
 

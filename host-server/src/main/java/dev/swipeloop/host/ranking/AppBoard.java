@@ -1,6 +1,7 @@
 package dev.swipeloop.host.ranking;
 
 import dev.swipeloop.host.quality.RaterQuality;
+import dev.swipeloop.host.quality.RewardSignals;
 import dev.swipeloop.host.scoring.Battles;
 import dev.swipeloop.host.scoring.Elo;
 import dev.swipeloop.host.settings.AppSettings;
@@ -41,6 +42,7 @@ final class AppBoard {
     final BinaryVoteLog binaryLog = new BinaryVoteLog();
     final RaterQuality quality;
     private final VoteTap tap;
+    private final RewardSignals rewardSignals;
     private long lastSeq;
     private long lastBattleSeq;
     private long likes;
@@ -59,6 +61,7 @@ final class AppBoard {
         this.itemElo = new Elo(ranking.eloK(), 400, 10, 1000);
         this.modelElo = new Elo(ranking.eloK(), 400, 10, 1000);
         this.quality = new RaterQuality(settings.quality());
+        this.rewardSignals = tap == null ? null : new RewardSignals(quality);
     }
 
     String appId() {
@@ -163,8 +166,11 @@ final class AppBoard {
             foldPair(pair, left, right, vote.seq());
         }
         lastSeq = vote.seq();
-        if (tap != null && tap.wants(appId, vote.seq())) {
-            tap.counted(vote, quality.signals(vote));
+        if (tap != null) {
+            rewardSignals.observe(vote, catalogue::goldOf);
+            if (tap.wants(appId, vote.seq())) {
+                tap.counted(vote, rewardSignals.signals(vote));
+            }
         }
     }
 

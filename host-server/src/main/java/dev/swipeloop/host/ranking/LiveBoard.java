@@ -85,6 +85,23 @@ final class LiveBoard {
         }
     }
 
+    /** {@link #refresh}, unless another refresh holds the board longer than {@code maxWait}: then nothing. */
+    void refreshWithin(Supplier<AppSettings> settings, java.time.Duration maxWait) {
+        try {
+            if (!refreshing.tryLock(maxWait.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            refresh(settings);
+        } finally {
+            refreshing.unlock();
+        }
+    }
+
     /** Whether a refresh (perhaps a long rebuild) is under way: decks then use {@link #current} rather than wait. */
     boolean busy() {
         return refreshing.isLocked();

@@ -76,9 +76,13 @@ public final class ScoreBoards implements AutoCloseable {
         return board == null || outdated ? live.refresh(() -> settings.of(appId)) : board;
     }
 
-    /** Folds every vote of the app committed before this call (and tells the tap of them). */
-    public void catchUp(String appId) {
-        fresh(appId);
+    /**
+     * Folds every vote of the app committed before this call (and tells the tap of them); when
+     * another refresh (perhaps a long rebuild) holds the board longer than {@code maxWait},
+     * returns without: what it folds is told to the tap all the same.
+     */
+    public void catchUp(String appId, Duration maxWait) {
+        live(appId).refreshWithin(() -> settings.of(appId), maxWait);
     }
 
     /** The boards built so far (for /health's alarms): apps nobody voted in may be missing. */

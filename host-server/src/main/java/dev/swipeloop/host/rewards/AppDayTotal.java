@@ -6,17 +6,17 @@ import java.time.ZoneOffset;
 import java.util.function.ToLongFunction;
 
 /**
- * The points one app's raters have earned together on a UTC day, for the app's daily cap
- * ({@code rewards.appDailyCap}). The day is the vote's, not the clock's, so replays agree. The
- * total is read from the ledger when the day changes (or after a failed write), then counted
- * along.
+ * The points one app's raters have been paid together on a UTC day, for the app's daily cap
+ * ({@code rewards.appDailyCap}); clawbacks do not give the day room back. The day is the
+ * vote's, not the clock's, so replays agree. The total is read from the ledger when the day
+ * changes (or after a failed write), then counted along.
  */
 final class AppDayTotal {
     private final ToLongFunction<Instant> pointsSince;
     private LocalDate day;
     private long points;
 
-    /** @param pointsSince the app's points in entries made at or after the given instant */
+    /** @param pointsSince the app's positive points in entries made at or after the given instant */
     AppDayTotal(ToLongFunction<Instant> pointsSince) {
         this.pointsSince = pointsSince;
     }
@@ -28,19 +28,13 @@ final class AppDayTotal {
     long allow(Instant at, long wanted, long cap) {
         LocalDate voteDay = at.atZone(ZoneOffset.UTC).toLocalDate();
         if (!voteDay.equals(day)) {
-            day = voteDay;
+            // Read first: a failed read leaves the old day, to be read again, not a wrong total.
             points = pointsSince.applyAsLong(voteDay.atStartOfDay(ZoneOffset.UTC).toInstant());
+            day = voteDay;
         }
         long allowed = cap <= 0 ? wanted : Math.max(0, Math.min(wanted, cap - points));
         points += allowed;
         return allowed;
-    }
-
-    /** Counts points that need no allowance (clawbacks) on the current day. */
-    void counted(Instant at, long delta) {
-        if (at.atZone(ZoneOffset.UTC).toLocalDate().equals(day)) {
-            points += delta;
-        }
     }
 
     /** Forgets the count: read again from the ledger on the next vote. */

@@ -4,7 +4,9 @@ import dev.swipeloop.sdk.storage.StorageBackend;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -14,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #processing}.
  */
 final class AppRewards {
-    static final String CURSOR = "rewards";
+    static final String CURSOR = RewardsCursor.NAME;
 
     final String appId;
     final ReentrantLock processing = new ReentrantLock();
@@ -23,44 +25,51 @@ final class AppRewards {
 
     private final StorageBackend storage;
     private final Deque<CountedVote> queue = new ArrayDeque<>();
+    /** Erased raters and the app's last seq at their erasure: a board that read their votes before is not heard. */
+    private final Map<String, Long> erasedThrough = new HashMap<>();
     private boolean looked;
-    private boolean active;
     /** The last seq queued (or paid): a board that counts old votes again is not listened to for them. */
     private long queuedThrough;
     /** Where the stored cursor is; moved only with the entries it covers. Guarded by {@link #processing}. */
     private long storedCursor;
 
-    AppRewards(StorageBackend storage, String appId, int maxRaters) {
+    AppRewards(StorageBackend storage, String appId, int maxEntries) {
         this.storage = storage;
         this.appId = appId;
-        this.ledgers = new RaterLedgers(storage, appId, maxRaters);
+        this.ledgers = new RaterLedgers(storage, appId, maxEntries);
         this.dayTotal = new AppDayTotal(since -> storage.ledgerPointsSince(appId, since));
     }
 
     /**
-     * Whether the vote with this seq is to be queued. The first time the app is looked at with
-     * rewards on, the stored cursor says where paying stopped (a restart pays the votes committed
-     * after it). Rewards turned on later count from the vote at hand: the votes before it were
-     * counted by the board already, while rewards were off.
+     * Whether the vote with this seq is to be queued: rewards are on and it comes after the
+     * stored cursor (read the first time; turning rewards on moves it, see {@link #restartFrom}).
+     * A board that counts old votes again after a restart or rebuild is not listened to for them.
      */
     synchronized boolean wants(long seq, boolean enabled) {
         if (!enabled) {
-            active = false;
             return false;
         }
         if (!looked) {
-            looked = true;
             storedCursor = storage.ledgerCursor(appId, CURSOR);
             queuedThrough = storedCursor;
-        }
-        if (!active) {
-            active = true;
-            queuedThrough = Math.max(queuedThrough, seq - 1);
+            looked = true;
         }
         return seq > queuedThrough;
     }
 
+    /** Rewards were turned on with the cursor moved to {@code cursor}: nothing up to it is paid. */
+    synchronized void restartFrom(long cursor) {
+        storedCursor = cursor;
+        queuedThrough = Math.max(queuedThrough, cursor);
+        queue.removeIf(counted -> counted.vote().seq() <= cursor);
+        looked = true;
+    }
+
     synchronized void offer(CountedVote counted) {
+        Long erased = erasedThrough.get(counted.vote().rater());
+        if (erased != null && counted.vote().seq() <= erased) {
+            return;
+        }
         if (counted.vote().seq() > queuedThrough) {
             queue.addLast(counted);
             queuedThrough = counted.vote().seq();
@@ -111,8 +120,12 @@ final class AppRewards {
         dayTotal.reset();
     }
 
-    /** The rater was erased: their queued votes are not paid, and their ledger is gone. */
-    synchronized void erased(String rater) {
+    /**
+     * The rater was erased, every vote of theirs up to {@code throughSeq} with them: those
+     * queued are not paid, nor those a board read before the erasure and hands over after it.
+     */
+    synchronized void erased(String rater, long throughSeq) {
+        erasedThrough.merge(rater, throughSeq, Math::max);
         queue.removeIf(counted -> counted.vote().rater().equals(rater));
         ledgers.forget(rater);
         dayTotal.reset();

@@ -2,6 +2,7 @@ package dev.swipeloop.host.rewards;
 
 import dev.swipeloop.sdk.model.LedgerEntry;
 import dev.swipeloop.sdk.reward.LedgerView;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -42,11 +43,26 @@ final class PendingLedger implements LedgerView {
         for (LedgerEntry entry : pending) {
             if (entry.rater().equals(rater) && entry.policy().equals(policy)) {
                 if (mine == null) {
-                    mine = new ArrayList<>(base);
+                    mine = new ArrayList<>();
                 }
                 mine.add(entry);
             }
         }
-        return mine == null ? base : mine;
+        if (mine == null) {
+            return base;
+        }
+        // A view of the stored history and the page's few entries: no copy of a long history per call.
+        List<LedgerEntry> added = mine;
+        return new AbstractList<>() {
+            @Override
+            public LedgerEntry get(int index) {
+                return index < base.size() ? base.get(index) : added.get(index - base.size());
+            }
+
+            @Override
+            public int size() {
+                return base.size() + added.size();
+            }
+        };
     }
 }

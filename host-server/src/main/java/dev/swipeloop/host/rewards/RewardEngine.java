@@ -36,33 +36,37 @@ import org.slf4j.LoggerFactory;
 public final class RewardEngine implements VoteTap, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RewardEngine.class);
     static final int PAGE = 500;
+    static final java.time.Duration SETTLE_WAIT = java.time.Duration.ofSeconds(2);
     private static final long RETRY_MILLIS = 1_000;
 
     private final StorageBackend storage;
     private final AppSettingsCache settings;
     private final Map<String, RewardPolicy> policies;
     private final VotePayer payer;
-    private final int maxRatersPerApp;
+    private final int maxEntriesPerApp;
     private final Map<String, AppRewards> apps = new ConcurrentHashMap<>();
     private final Map<String, Boolean> scheduled = new ConcurrentHashMap<>();
     private final ScheduledExecutorService worker;
+    /** Null when the storage keeps a ledger; else why rewards are unavailable on this host. */
+    private final String unavailable;
     private volatile ScoreBoards boards;
     private volatile Consumer<String> tiersReached = appId -> { };
     private volatile String lastFailure;
 
     /**
      * @param policies        the started reward policies
-     * @param maxRatersPerApp raters whose ledger stays in memory per app ({@code rewards.cacheRaters})
+     * @param maxEntriesPerApp ledger entries kept in memory per app ({@code rewards.cacheEntries})
      */
     public RewardEngine(StorageBackend storage, AppSettingsCache settings, List<RewardPolicy> policies,
-                        int maxRatersPerApp) {
+                        int maxEntriesPerApp) {
         this.storage = storage;
         this.settings = settings;
         Map<String, RewardPolicy> byId = new LinkedHashMap<>();
         policies.forEach(policy -> byId.put(policy.id(), policy));
         this.policies = Map.copyOf(byId);
         this.payer = new VotePayer(byId);
-        this.maxRatersPerApp = maxRatersPerApp;
+        this.maxEntriesPerApp = maxEntriesPerApp;
+        this.unavailable = probe(storage);
         this.worker = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "swipeloop-rewards");
             thread.setDaemon(true);
@@ -80,9 +84,36 @@ public final class RewardEngine implements VoteTap, AutoCloseable {
         this.tiersReached = listener;
     }
 
+    /** Why rewards are unavailable on this host (its storage keeps no reward ledger), or null. */
+    public String unavailable() {
+        return unavailable;
+    }
+
+    /** Whether the app pays rewards here: it lists policies, and the storage can keep their ledger. */
+    public boolean enabled(String appId) {
+        return unavailable == null && settings.of(appId).rewards().enabled();
+    }
+
     @Override
     public boolean wants(String appId, long seq) {
-        return app(appId).wants(seq, settings.of(appId).rewards().enabled());
+        return unavailable == null && app(appId).wants(seq, settings.of(appId).rewards().enabled());
+    }
+
+    /**
+     * The app just turned rewards on: its cursor moves to its last vote, so votes from now on
+     * are paid and none cast before (see {@link RewardsCursor}).
+     */
+    public void startFromNow(String appId) {
+        if (unavailable != null) {
+            return;
+        }
+        AppRewards rewards = app(appId);
+        rewards.processing.lock();
+        try {
+            rewards.restartFrom(RewardsCursor.moveToLastVote(storage, appId));
+        } finally {
+            rewards.processing.unlock();
+        }
     }
 
     @Override
@@ -99,7 +130,7 @@ public final class RewardEngine implements VoteTap, AutoCloseable {
      */
     public RaterProgress progress(String appId, String rater, Instant now) {
         AppSettings app = settings.of(appId);
-        if (!app.rewards().enabled()) {
+        if (!enabled(appId)) {
             throw new RewardsOffException(appId);
         }
         AppRewards rewards = app(appId);
@@ -119,11 +150,18 @@ public final class RewardEngine implements VoteTap, AutoCloseable {
         }
     }
 
-    /** Pays every vote committed before this call. */
+    /**
+     * Pays every vote committed before this call; while the app's board is being rebuilt
+     * (after an erasure or a change of the rules it is built from) it waits at most
+     * {@link #SETTLE_WAIT} for it, then pays what is counted.
+     */
     public void settle(String appId) {
+        if (unavailable != null) {
+            return;
+        }
         ScoreBoards scoreBoards = boards;
         if (scoreBoards != null) {
-            scoreBoards.catchUp(appId);
+            scoreBoards.catchUp(appId, SETTLE_WAIT);
         }
         drain(appId);
     }
@@ -137,7 +175,7 @@ public final class RewardEngine implements VoteTap, AutoCloseable {
         rewards.processing.lock();
         try {
             long removed = delete.getAsLong();
-            rewards.erased(rater);
+            rewards.erased(rater, storage.lastSeq(appId));
             return removed;
         } finally {
             rewards.processing.unlock();
@@ -165,7 +203,7 @@ public final class RewardEngine implements VoteTap, AutoCloseable {
     }
 
     private AppRewards app(String appId) {
-        return apps.computeIfAbsent(appId, id -> new AppRewards(storage, id, maxRatersPerApp));
+        return apps.computeIfAbsent(appId, id -> new AppRewards(storage, id, maxEntriesPerApp));
     }
 
     private void schedule(String appId, long delayMillis) {
@@ -175,7 +213,8 @@ public final class RewardEngine implements VoteTap, AutoCloseable {
                     scheduled.remove(appId);
                     try {
                         drain(appId);
-                    } catch (RuntimeException e) {
+                        lastFailure = null;
+                    } catch (Throwable e) { // an Error from a policy too: the app's votes must still be paid
                         lastFailure = Instant.now() + " app " + appId + ": " + e;
                         LOG.warn("Paying the votes of app {} failed ({}); retrying in {} ms", appId, e.toString(),
                                 RETRY_MILLIS);
@@ -206,6 +245,16 @@ public final class RewardEngine implements VoteTap, AutoCloseable {
     }
 
     private void payPage(AppRewards rewards, List<CountedVote> page) {
+        try {
+            payAndStore(rewards, page);
+        } catch (RuntimeException | Error e) {
+            // Nothing was written: the page is paid again, from the same ledger, on the retry.
+            rewards.dayTotal.reset();
+            throw e;
+        }
+    }
+
+    private void payAndStore(AppRewards rewards, List<CountedVote> page) {
         AppSettings app = settings.of(rewards.appId);
         PendingLedger ledger = new PendingLedger(rewards.appId, rewards.ledgers::entries);
         for (CountedVote counted : page) {
@@ -220,16 +269,22 @@ public final class RewardEngine implements VoteTap, AutoCloseable {
             LOG.info("Another host paid votes of app {} up to a later seq; going on from there", rewards.appId);
             rewards.overtaken();
             return;
-        } catch (RuntimeException e) {
-            // Nothing was written: the page is paid again, from the same ledger, on the retry.
-            rewards.dayTotal.reset();
-            throw e;
         }
         rewards.ledgers.add(stored);
         rewards.paid(page.size(), through);
         if (stored.stream().anyMatch(entry -> entry.reason() != null
                 && entry.reason().startsWith(RewardPolicy.TIER_REASON_PREFIX))) {
             tiersReached.accept(rewards.appId);
+        }
+    }
+
+    private static String probe(StorageBackend storage) {
+        try {
+            storage.ledgerCursor("", RewardsCursor.NAME);
+            return null;
+        } catch (UnsupportedOperationException e) {
+            LOG.warn("Rewards are unavailable on this host: {}", e.getMessage());
+            return e.getMessage();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.swipeloop.host.rewards;
 
 import dev.swipeloop.host.settings.AppSettings;
+import dev.swipeloop.sdk.StorageException;
 import dev.swipeloop.sdk.config.Config;
 import dev.swipeloop.sdk.model.Choice;
 import dev.swipeloop.sdk.model.Judgement;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * vote of a flagged rater (too fast, one answer, over the daily cap...), earns no positive
  * points from any policy, third-party ones included (a clawback or a 0-point tier entry still
  * goes through); an entry for another app or rater, or under another policy's name, is
- * refused; the app's daily cap trims what is left of the day's points. The engine and a recomputation both pay through here,
+ * refused; the app's daily cap trims the payment that reaches it and refuses the next ones. The engine and a recomputation both pay through here,
  * so they cannot disagree on these rules.
  */
 final class VotePayer {
@@ -58,6 +59,8 @@ final class VotePayer {
             List<LedgerEntry> made;
             try {
                 made = policy.onVote(vote, signals, context);
+            } catch (StorageException e) {
+                throw e; // reading the rater's ledger failed, not the policy: the page is paid again later
             } catch (RuntimeException e) {
                 LOG.warn("Reward policy {} failed on vote {} of app {}; it pays nothing for that vote", id, vote.id(),
                         vote.appId(), e);
@@ -96,15 +99,15 @@ final class VotePayer {
             return null;
         }
         if (placed.points() <= 0) {
-            day.counted(at, placed.points());
             return placed;
         }
         long allowed = day.allow(at, placed.points(), appDailyCap);
         if (allowed == placed.points()) {
             return placed;
         }
+        // The reason stays the policy's: its own caps and streaks recognise the entry by it.
         return allowed == 0 ? null : new LedgerEntry(placed.appId(), placed.rater(), policy, allowed,
-                placed.reason() + " (app daily cap)", placed.voteId(), at, 0, placed.vestsAt());
+                placed.reason(), placed.voteId(), at, 0, placed.vestsAt());
     }
 
     /** What a policy sees of one vote's app, settings, ledger and time. */

@@ -63,7 +63,12 @@ public final class AppSettingsCache {
     }
 
     private AppSettings load(String appId) {
-        Map<String, String> usable = new HashMap<>(storage.appSettings(appId));
+        Map<String, String> stored = storage.appSettings(appId);
+        Map<String, String> usable = policies.runnable(stored);
+        if (!usable.equals(stored)) {
+            LOG.warn("App {} names reward policies this host does not run (failed to start, or removed; see /health):"
+                    + " its other policies pay meanwhile", appId);
+        }
         try {
             return AppSettings.of(usable, policies);
         } catch (ConfigException e) {

@@ -52,6 +52,30 @@ public final class RewardPolicySpecs {
     }
 
     /**
+     * Stored settings as this host can run them: policies it does not run (a plugin that failed
+     * to start, or was removed) are left out of {@code rewards.policies} and their
+     * {@code reward.<policy>.*} keys dropped, so the app's other policies still pay and its
+     * other settings can still be changed. Nothing is removed from storage: when the plugin is
+     * back, so are its settings.
+     */
+    public Map<String, String> runnable(Map<String, String> stored) {
+        Map<String, String> runnable = new HashMap<>(stored);
+        runnable.keySet().removeIf(key -> key.startsWith(PREFIX) && !byPolicy.containsKey(policyOf(key)));
+        String listed = runnable.get("rewards.policies");
+        if (listed != null) {
+            runnable.put("rewards.policies", java.util.Arrays.stream(listed.split(",")).map(String::trim)
+                    .filter(byPolicy::containsKey).collect(java.util.stream.Collectors.joining(",")));
+        }
+        return runnable;
+    }
+
+    private static String policyOf(String key) {
+        String rest = key.substring(PREFIX.length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    /**
      * Parses the app's {@code reward.*} overrides into one config per known policy (defaults for
      * those it did not change); adds to {@code errors} every bad or unknown key, prefixed.
      */

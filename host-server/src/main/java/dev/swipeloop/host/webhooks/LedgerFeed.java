@@ -10,6 +10,28 @@ import java.util.List;
  * {@link WebhookDispatcher#status}, from request threads.
  */
 public interface LedgerFeed {
+    /** No ledger at all (a storage backend that keeps none): nothing is ever sent. */
+    LedgerFeed NONE = new LedgerFeed() {
+        @Override
+        public List<String> apps() {
+            return List.of();
+        }
+
+        @Override
+        public long cursor(String appId) {
+            return 0;
+        }
+
+        @Override
+        public List<LedgerEntry> after(String appId, long afterSeq, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public void saveCursor(String appId, long seq) {
+        }
+    };
+
     /** The ids of every app. */
     List<String> apps();
 

@@ -1,6 +1,8 @@
 package dev.swipeloop.host.rewards;
 
+import dev.swipeloop.host.quality.GoldLookup;
 import dev.swipeloop.host.quality.RaterQuality;
+import dev.swipeloop.host.quality.RewardSignals;
 import dev.swipeloop.host.settings.AppSettings;
 import dev.swipeloop.sdk.model.Item;
 import dev.swipeloop.sdk.model.LedgerEntry;
@@ -30,17 +32,20 @@ final class LedgerReplay {
         policies.forEach(policy -> byId.put(policy.id(), policy));
         VotePayer payer = new VotePayer(byId);
         RaterQuality quality = new RaterQuality(settings.quality());
+        RewardSignals signals = new RewardSignals(quality);
         Map<String, Optional<Verdict>> gold = new HashMap<>();
         PendingLedger ledger = new PendingLedger(appId, (rater, policy) -> List.of());
         AppDayTotal day = new AppDayTotal(since -> ledger.pending().stream()
-                .filter(entry -> !entry.at().isBefore(since)).mapToLong(LedgerEntry::points).sum());
+                .filter(entry -> !entry.at().isBefore(since) && entry.points() > 0).mapToLong(LedgerEntry::points).sum());
         long after = 0;
         while (true) {
             List<Vote> page = storage.votesAfter(appId, after, 1000);
             for (Vote vote : page) {
-                quality.observe(vote, item -> gold.computeIfAbsent(item, id -> storage.item(appId, id).map(Item::gold)
-                        .filter(verdict -> verdict != Verdict.SKIP)).orElse(null));
-                payer.pay(vote, quality.signals(vote), settings, ledger, day);
+                GoldLookup golds = item -> gold.computeIfAbsent(item, id -> storage.item(appId, id).map(Item::gold)
+                        .filter(verdict -> verdict != Verdict.SKIP)).orElse(null);
+                quality.observe(vote, golds);
+                signals.observe(vote, golds);
+                payer.pay(vote, signals.signals(vote), settings, ledger, day);
                 after = vote.seq();
             }
             if (page.size() < 1000) {

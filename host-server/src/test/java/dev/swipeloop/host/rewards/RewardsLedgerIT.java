@@ -66,7 +66,11 @@ class RewardsLedgerIT {
             List<String> reasons = incremental.stream().map(LedgerEntry::reason).distinct().toList();
             assertTrue(reasons.stream().anyMatch(r -> r.startsWith("clawback:")), "the bot is clawed back: " + reasons);
             assertTrue(reasons.stream().anyMatch(r -> r.startsWith("tier:")), "tiers are reached: " + reasons);
-            assertTrue(reasons.stream().anyMatch(r -> r.endsWith("(app daily cap)")), "the app's cap trims: " + reasons);
+            java.util.Map<java.time.LocalDate, Long> paidPerDay = new java.util.TreeMap<>();
+            incremental.stream().filter(entry -> entry.points() > 0).forEach(entry -> paidPerDay.merge(
+                    entry.at().atZone(java.time.ZoneOffset.UTC).toLocalDate(), entry.points(), Long::sum));
+            assertTrue(paidPerDay.values().stream().allMatch(points -> points <= 900)
+                    && paidPerDay.containsValue(900L), "the app's daily cap of 900 is reached, never passed: " + paidPerDay);
         }
     }
 

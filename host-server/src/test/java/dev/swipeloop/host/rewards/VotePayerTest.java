@@ -123,9 +123,37 @@ class VotePayerTest {
             pay(points, settings, like("rater" + i, NOON.plusSeconds(i), true), CLEAN).forEach(e -> paid.add(e.points()));
         }
         assertEquals(List.of(4L, 4L, 2L), paid, "4 + 4 + 2 = the cap of 10; the fourth vote earns nothing");
-        assertTrue(stored.get(2).reason().endsWith("(app daily cap)"), stored.get(2).reason());
+        assertEquals("vote", stored.get(2).reason(), "the policy's reason stays: its own caps and streaks read it");
         assertEquals(4, pay(points, settings, like("rater9", Instant.parse("2026-11-28T00:00:01Z"), true), CLEAN)
                 .get(0).points(), "a new UTC day has a new cap");
+    }
+
+    @Test
+    void aClawbackDoesNotMakeRoomUnderTheAppsDailyCap() {
+        Map<String, RewardPolicy> points = policies(flat("points", 5),
+                new Policy("claw", (vote, context) -> vote.rater().equals("bot")
+                        ? List.of(entry(vote, "claw", -5, "clawback:too-fast")) : List.of()));
+        Map<String, String> settings = Map.of("rewards.policies", "points,claw", "rewards.appDailyCap", "10");
+        pay(points, settings, like("ada", NOON, true), CLEAN);
+        pay(points, settings, like("bot", NOON.plusSeconds(1), true), CLEAN);
+        assertEquals(List.of(), pay(points, settings, like("cy", NOON.plusSeconds(2), true), CLEAN),
+                "10 points were paid today; taking 5 back does not allow 5 more");
+    }
+
+    @Test
+    void aStorageFailureWhileAPolicyReadsTheLedgerFailsThePaymentInsteadOfSkippingTheVote() {
+        PendingLedger failing = new PendingLedger("app", (rater, policy) -> {
+            throw new dev.swipeloop.sdk.StorageException("database is locked", null);
+        });
+        Policy reads = new Policy("points", (vote, context) -> {
+            context.ledger().entries(vote.appId(), vote.rater(), "points");
+            return List.of(entry(vote, "points", 1, "vote"));
+        });
+        AppSettings app = AppSettings.of(Map.of("rewards.policies", "points"),
+                RewardPolicySpecs.of(List.of(reads)));
+        org.junit.jupiter.api.Assertions.assertThrows(dev.swipeloop.sdk.StorageException.class,
+                () -> new VotePayer(policies(reads)).pay(like("ada", NOON, true), CLEAN, app, failing, day),
+                "the page is paid again later, not passed over");
     }
 
     @Test

@@ -195,8 +195,9 @@ public interface StorageBackend extends SwipeloopExtension {
     }
 
     /**
-     * The sum of the points of the app's entries made at or after {@code since} (every rater and
-     * policy, clawbacks included): what an app-wide daily cap counts.
+     * The sum of the positive points of the app's entries made at or after {@code since} (every
+     * rater and policy, vested or not; clawbacks left out): what an app-wide daily cap counts,
+     * since a clawback does not make room for more payments.
      */
     default long ledgerPointsSince(String appId, Instant since) {
         throw new UnsupportedOperationException("storage '" + id() + "' cannot sum the ledger");

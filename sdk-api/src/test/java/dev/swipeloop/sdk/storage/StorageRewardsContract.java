@@ -153,14 +153,14 @@ public interface StorageRewardsContract {
     }
 
     @Test
-    default void pointsSinceCountEveryEntryOfTheAppMadeFromThatTimeOn() {
+    default void pointsSinceCountWhatWasPaidToTheAppsRatersFromThatTimeOn() {
         storage().appendLedger(List.of(entry(APP, "ann", 100, minutes(-1)), entry(APP, "ann", 5, minutes(0)),
                 vesting(entry(APP, "bob", 7, minutes(30)), minutes(60 * 24 * 30)),
                 entry(APP, "bob", -2, minutes(45)), entry(OTHER_APP, "ann", 1000, minutes(10))));
 
-        assertEquals(10, storage().ledgerPointsSince(APP, minutes(0)), "from the start of the day on, not before;"
-                + " unvested points and clawbacks count; the other app's do not");
-        assertEquals(5, storage().ledgerPointsSince(APP, minutes(30)));
+        assertEquals(12, storage().ledgerPointsSince(APP, minutes(0)), "from the start of the day on, not before;"
+                + " unvested points count, clawbacks do not, nor the other app's");
+        assertEquals(7, storage().ledgerPointsSince(APP, minutes(30)), "bob's 7, not his clawback of 2");
         assertEquals(0, storage().ledgerPointsSince(APP, minutes(46)));
         assertEquals(0, storage().ledgerPointsSince("no-such-app", minutes(0)));
     }

@@ -9,8 +9,9 @@ import java.util.List;
 
 /** Sums over an app's ledger: the points since a time (app-wide caps) and the leaderboard. */
 final class LedgerSums {
-    /** Every rater and policy, vested or not, clawbacks included: one range of ledger_by_app_time. */
-    static final String POINTS_SINCE = "SELECT coalesce(sum(points), 0) FROM ledger WHERE app_id = ? AND at >= ?";
+    /** Every rater and policy, vested or not, clawbacks left out: one range of ledger_by_app_time. */
+    static final String POINTS_SINCE = "SELECT coalesce(sum(points), 0) FROM ledger"
+            + " WHERE app_id = ? AND at >= ? AND points > 0";
 
     /**
      * ?1 app, ?2 period start (inclusive), ?3 the time points must be vested by (inclusive),
