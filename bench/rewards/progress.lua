@@ -1,6 +1,6 @@
 -- wrk script: GET PATH_PREFIX<rater>PATH_SUFFIX for raters r-0..r-9999 (those votes.lua votes as),
--- with the publishable key and an allowed Origin, as the widget asks for progress or a deck.
--- env KEY, ORIGIN, PATH_PREFIX (e.g. /v1/raters/), PATH_SUFFIX (e.g. /progress).
+-- with the key given and an allowed Origin, as a page or the app's server asks for progress.
+-- env KEY, ORIGIN, PATH_PREFIX (e.g. /v1/raters/), PATH_SUFFIX (e.g. /progress or /profile).
 
 local prefix = os.getenv("PATH_PREFIX")
 local suffix = os.getenv("PATH_SUFFIX") or ""

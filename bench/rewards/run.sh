@@ -4,7 +4,8 @@
 # tiers. Each round, in alternating order, wrk posts 100-vote batches from 10,000 anonymous
 # raters to each app (bench/ingest/votes.lua), then one progress request pays whatever is still
 # queued (its time is the backlog left when the load stops). Then wrk asks for raters'
-# progress, against their decks (GET /v1/deck, what the widget asks as often) as the baseline.
+# progress, against their profiles (GET /v1/raters/{r}/profile: the same key check and one
+# storage read, without the reward policies) as the baseline; both with the secret key.
 # Prints medians over ROUNDS and the ratios bench/RESULTS.md records.
 # Needs: wrk (apt-get install -y wrk), Java 17, Maven, python3, sqlite3. Usage: bench/rewards/run.sh
 set -euo pipefail
@@ -70,15 +71,15 @@ settle_ms() { # app-json
 }
 
 gets() { # app-json path-prefix path-suffix logfile
-  local pk; pk=$(key "$1" publishableKey)
-  PATH_PREFIX="$2" PATH_SUFFIX="$3" KEY="$pk" ORIGIN="$ORIGIN" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/progress.lua" \
+  local sk; sk=$(key "$1" secretKey)
+  PATH_PREFIX="$2" PATH_SUFFIX="$3" KEY="$sk" ORIGIN="$ORIGIN" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/progress.lua" \
     "$BASE" >/dev/null 2>&1
-  PATH_PREFIX="$2" PATH_SUFFIX="$3" KEY="$pk" ORIGIN="$ORIGIN" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency \
+  PATH_PREFIX="$2" PATH_SUFFIX="$3" KEY="$sk" ORIGIN="$ORIGIN" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency \
     -s "$HERE/progress.lua" "$BASE" >"$4" 2>&1
   grep '^RESULT' "$4" | tail -1
 }
 
-declare -a PLAIN_VPS REWARDED_VPS PLAIN_P99 REWARDED_P99 SETTLE PROGRESS_RPS PROGRESS_P99 DECK_RPS DECK_P99
+declare -a PLAIN_VPS REWARDED_VPS PLAIN_P99 REWARDED_P99 SETTLE PROGRESS_RPS PROGRESS_P99 PROFILE_RPS PROFILE_P99
 for round in $(seq 1 "$ROUNDS"); do
   order=(plain rewarded); [ $((round % 2)) = 0 ] && order=(rewarded plain)
   for which in "${order[@]}"; do
@@ -97,8 +98,8 @@ for round in $(seq 1 "$ROUNDS"); do
   done
   r=$(gets "$REWARDED" /v1/raters/ /progress "$OUT/wrk-progress-$round.txt")
   PROGRESS_RPS+=("$(field "$r" rps)"); PROGRESS_P99+=("$(field "$r" p99)"); echo "round $round progress: $r" >&2
-  r=$(gets "$REWARDED" "/v1/deck?limit=10&rater=" "" "$OUT/wrk-deck-$round.txt")
-  DECK_RPS+=("$(field "$r" rps)"); DECK_P99+=("$(field "$r" p99)"); echo "round $round deck: $r" >&2
+  r=$(gets "$REWARDED" /v1/raters/ /profile "$OUT/wrk-profile-$round.txt")
+  PROFILE_RPS+=("$(field "$r" rps)"); PROFILE_P99+=("$(field "$r" p99)"); echo "round $round profile: $r" >&2
 done
 
 kill $HOST_PID; wait $HOST_PID 2>/dev/null || true
@@ -109,7 +110,7 @@ paid=$(sqlite3 "$db" "SELECT count(*) FROM votes WHERE app_id = '$rewarded_id'")
 cursor=$(sqlite3 "$db" "SELECT seq FROM ledger_cursors WHERE app_id = '$rewarded_id' AND name = 'rewards'")
 last=$(sqlite3 "$db" "SELECT max(seq) FROM votes WHERE app_id = '$rewarded_id'")
 
-pv=$(m "${PLAIN_VPS[@]}"); rv=$(m "${REWARDED_VPS[@]}"); pr=$(m "${PROGRESS_RPS[@]}"); dr=$(m "${DECK_RPS[@]}")
+pv=$(m "${PLAIN_VPS[@]}"); rv=$(m "${REWARDED_VPS[@]}"); pr=$(m "${PROGRESS_RPS[@]}"); br=$(m "${PROFILE_RPS[@]}")
 cat <<REPORT
 | figure (median of $ROUNDS, $CONNECTIONS connections, $DURATION each after $WARMUP warm-up) | value |
 |---|---|
@@ -118,8 +119,8 @@ cat <<REPORT
 | **rewarded ÷ plain ingest** | **$(awk -v a="$rv" -v b="$pv" 'BEGIN {printf "%.2f", a / b}')** |
 | backlog left when the load stops, paid by one progress request | $(m "${SETTLE[@]}") ms (runs: ${SETTLE[*]}) |
 | GET /v1/raters/{r}/progress | $pr req/s (p99 $(m "${PROGRESS_P99[@]}") ms) |
-| GET /v1/deck?limit=10 (baseline) | $dr req/s (p99 $(m "${DECK_P99[@]}") ms) |
-| **progress ÷ deck throughput** | **$(awk -v a="$pr" -v b="$dr" 'BEGIN {printf "%.2f", a / b}')** |
+| GET /v1/raters/{r}/profile (baseline) | $br req/s (p99 $(m "${PROFILE_P99[@]}") ms) |
+| **progress ÷ profile throughput** | **$(awk -v a="$pr" -v b="$br" 'BEGIN {printf "%.2f", a / b}')** |
 | rewarded app at the end: votes, ledger entries, rewards cursor = last vote seq | $paid votes, $ledger entries, $cursor = $last |
 REPORT
-echo "runs: plain ${PLAIN_VPS[*]} | rewarded ${REWARDED_VPS[*]} | progress ${PROGRESS_RPS[*]} | deck ${DECK_RPS[*]}" >&2
+echo "runs: plain ${PLAIN_VPS[*]} | rewarded ${REWARDED_VPS[*]} | progress ${PROGRESS_RPS[*]} | profile ${PROFILE_RPS[*]}" >&2

@@ -41,7 +41,8 @@ public record HostSettings(
         int exportMaxStreams,
         int scoresRefreshMillis,
         int rewardsCacheEntries,
-        WebhookSettings webhooks) {
+        WebhookSettings webhooks,
+        boolean webhooksAllowPrivateAddresses) {
 
     public static final ConfigSpec SPEC = WebhookSettings.defineIn(new ConfigSpec()
             .define("bind", ConfigType.STRING, "0.0.0.0", false, "Address the HTTP server listens on")
@@ -98,10 +99,13 @@ public record HostSettings(
                     "How often new votes are folded into every app's scores, rater flags and alarms in the background;"
                             + " decks use scores at most this old (rankings and stats read the latest votes themselves)",
                     Validator.range(50, 3_600_000))
-            .define("rewards.cacheEntries", ConfigType.INT, 200_000, false,
-                    "Reward ledger entries per app kept in memory while votes are paid (about 150 bytes each), those of"
+            .define("rewards.cacheEntries", ConfigType.INT, 1_000_000, false,
+                    "Reward ledger entries per app kept in memory while votes are paid (about 60 bytes each), those of"
                             + " the most recently active raters; others are read from storage when they vote again",
-                    Validator.range(1, 100_000_000)));
+                    Validator.range(1, 100_000_000))
+            .define("webhooks.allowPrivateAddresses", ConfigType.BOOLEAN, false, false,
+                    "Let apps set webhook URLs on this host's own networks (loopback, private ranges), e.g. a receiver on"
+                            + " the same machine; off, such URLs are refused so that app owners cannot probe them"));
 
     public static HostSettings from(Config c) {
         Path data = Path.of(c.getString("data")).toAbsolutePath().normalize();
@@ -135,6 +139,7 @@ public record HostSettings(
                 c.getInt("export.maxStreams"),
                 c.getInt("scores.refreshMillis"),
                 c.getInt("rewards.cacheEntries"),
-                WebhookSettings.from(c));
+                WebhookSettings.from(c),
+                c.getBoolean("webhooks.allowPrivateAddresses"));
     }
 }

@@ -138,7 +138,8 @@ public final class HttpApi implements AutoCloseable {
         WebhooksController webhooksApi = new WebhooksController(auth, storage, appSettings, webhooks);
         RankingsController rankings = new RankingsController(auth, rankingService, storage);
         QualityController quality = new QualityController(auth, qualityService);
-        SettingsController settingsApi = new SettingsController(auth, storage, appSettings, rewards);
+        SettingsController settingsApi = new SettingsController(auth, storage, appSettings, rewards,
+                settings.webhooksAllowPrivateAddresses());
         MediaController media = new MediaController(auth, MediaStore.open(settings), settings.publicUrl());
         this.exports = ExportService.open(settings, registry, hostVersion, qualityService);
         this.exportJobs = new BackgroundExports(exports.exporter(), settings.dataDir().resolve("exports"),

@@ -9,6 +9,7 @@ import dev.swipeloop.host.rewards.RewardEngine;
 import dev.swipeloop.host.settings.AppSettings;
 import dev.swipeloop.host.settings.AppSettingsCache;
 import dev.swipeloop.host.settings.RewardPolicySpecs;
+import dev.swipeloop.host.webhooks.WebhookAddressCheck;
 import dev.swipeloop.sdk.config.Config;
 import dev.swipeloop.sdk.config.ConfigException;
 import dev.swipeloop.sdk.config.ConfigKey;
@@ -36,13 +37,19 @@ final class SettingsController {
     private final StorageBackend storage;
     private final AppSettingsCache settings;
     private final RewardEngine rewards;
+    private final boolean webhooksToPrivateAddresses;
 
-    /** @param rewards told when an app turns rewards on, so that they count from then on */
-    SettingsController(KeyAuth auth, StorageBackend storage, AppSettingsCache settings, RewardEngine rewards) {
+    /**
+     * @param rewards                    told when an app turns rewards on, so that they count from then on
+     * @param webhooksToPrivateAddresses whether a webhook URL may point at this host's own networks
+     */
+    SettingsController(KeyAuth auth, StorageBackend storage, AppSettingsCache settings, RewardEngine rewards,
+                       boolean webhooksToPrivateAddresses) {
         this.auth = auth;
         this.storage = storage;
         this.settings = settings;
         this.rewards = rewards;
+        this.webhooksToPrivateAddresses = webhooksToPrivateAddresses;
     }
 
     void get(Context ctx) {
@@ -87,6 +94,12 @@ final class SettingsController {
             next = AppSettings.of(merged, settings.policies());
         } catch (ConfigException e) {
             e.errors().forEach(error -> errors.add(new FieldError(error.key(), error.message())));
+        }
+        if (errors.isEmpty() && put.containsKey("webhooks.url")) {
+            String problem = WebhookAddressCheck.problem(put.get("webhooks.url"), webhooksToPrivateAddresses);
+            if (problem != null) {
+                errors.add(new FieldError("webhooks.url", problem));
+            }
         }
         if (!errors.isEmpty()) {
             throw new ApiException.Invalid("Some settings were not accepted; nothing was changed.", errors);

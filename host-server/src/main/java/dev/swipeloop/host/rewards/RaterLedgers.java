@@ -2,8 +2,8 @@ package dev.swipeloop.host.rewards;
 
 import dev.swipeloop.sdk.model.LedgerEntry;
 import dev.swipeloop.sdk.storage.StorageBackend;
-import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,8 @@ import java.util.Map;
  * One app's stored ledger entries by rater and policy, read from storage the first time a rater
  * is needed and kept up to date as the engine appends. Policies read a rater's ledger for every
  * vote (caps, streaks, tiers), so the active raters stay in memory; the least recently used are
- * let go when more than {@code maxEntries} entries are held (about 150 bytes each), and read
+ * let go when more than {@code maxEntries} entries are held (about 60 bytes each, see
+ * {@link CompactEntries}), and read
  * again when they come back. A rater whose ledger alone is larger is read for each page.
  *
  * <p>Not thread-safe: used under the app's processing lock.
@@ -21,7 +22,8 @@ final class RaterLedgers {
     private final StorageBackend storage;
     private final String appId;
     private final int maxEntries;
-    private final LinkedHashMap<String, Map<String, List<LedgerEntry>>> byRater = new LinkedHashMap<>(64, 0.75f, true);
+    private final LinkedHashMap<String, Map<String, CompactEntries>> byRater = new LinkedHashMap<>(64, 0.75f, true);
+    private final Map<String, String> reasons = new HashMap<>();
     private long held;
 
     RaterLedgers(StorageBackend storage, String appId, int maxEntries) {
@@ -32,17 +34,17 @@ final class RaterLedgers {
 
     /** The rater's stored entries from {@code policy}, in seq order; a read-only view. */
     List<LedgerEntry> entries(String rater, String policy) {
-        List<LedgerEntry> entries = policies(rater).get(policy);
+        CompactEntries entries = policies(rater).get(policy);
         return entries == null ? List.of() : Collections.unmodifiableList(entries);
     }
 
     /** Entries storage has just appended (with their seqs). */
     void add(List<LedgerEntry> stored) {
         for (LedgerEntry entry : stored) {
-            Map<String, List<LedgerEntry>> policies = byRater.get(entry.rater());
+            Map<String, CompactEntries> policies = byRater.get(entry.rater());
             // A rater not in memory is read whole the next time, this entry included.
             if (policies != null) {
-                policies.computeIfAbsent(entry.policy(), p -> new ArrayList<>()).add(entry);
+                column(policies, entry).append(entry);
                 held++;
             }
         }
@@ -50,7 +52,7 @@ final class RaterLedgers {
     }
 
     void forget(String rater) {
-        Map<String, List<LedgerEntry>> gone = byRater.remove(rater);
+        Map<String, CompactEntries> gone = byRater.remove(rater);
         if (gone != null) {
             held -= size(gone);
         }
@@ -58,6 +60,7 @@ final class RaterLedgers {
 
     void clear() {
         byRater.clear();
+        reasons.clear();
         held = 0;
     }
 
@@ -73,20 +76,24 @@ final class RaterLedgers {
         }
     }
 
-    private static long size(Map<String, List<LedgerEntry>> policies) {
+    private static long size(Map<String, CompactEntries> policies) {
         long size = 0;
-        for (List<LedgerEntry> entries : policies.values()) {
+        for (CompactEntries entries : policies.values()) {
             size += entries.size();
         }
         return size;
     }
 
-    private Map<String, List<LedgerEntry>> policies(String rater) {
-        Map<String, List<LedgerEntry>> policies = byRater.get(rater);
+    private CompactEntries column(Map<String, CompactEntries> policies, LedgerEntry entry) {
+        return policies.computeIfAbsent(entry.policy(), p -> new CompactEntries(appId, entry.rater(), p, reasons));
+    }
+
+    private Map<String, CompactEntries> policies(String rater) {
+        Map<String, CompactEntries> policies = byRater.get(rater);
         if (policies == null) {
-            policies = new LinkedHashMap<>();
+            policies = new HashMap<>(4);
             for (LedgerEntry entry : storage.ledger(appId, rater)) {
-                policies.computeIfAbsent(entry.policy(), p -> new ArrayList<>()).add(entry);
+                column(policies, entry).append(entry);
                 held++;
             }
             byRater.put(rater, policies);
