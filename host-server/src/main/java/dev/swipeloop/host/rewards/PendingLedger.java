@@ -4,7 +4,9 @@ import dev.swipeloop.sdk.model.LedgerEntry;
 import dev.swipeloop.sdk.reward.LedgerView;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -17,6 +19,8 @@ final class PendingLedger implements LedgerView {
     private final String appId;
     private final BiFunction<String, String, List<LedgerEntry>> stored;
     private final List<LedgerEntry> pending = new ArrayList<>();
+    /** The same entries by rater and policy: a page of thousands of votes asks for one rater's at a time. */
+    private final Map<String, Map<String, List<LedgerEntry>>> byRater = new HashMap<>();
 
     /** @param stored the stored entries of (rater, policy), in seq order */
     PendingLedger(String appId, BiFunction<String, String, List<LedgerEntry>> stored) {
@@ -26,6 +30,8 @@ final class PendingLedger implements LedgerView {
 
     void add(LedgerEntry entry) {
         pending.add(entry);
+        byRater.computeIfAbsent(entry.rater(), r -> new HashMap<>(4))
+                .computeIfAbsent(entry.policy(), p -> new ArrayList<>(2)).add(entry);
     }
 
     /** Every entry made since this ledger was opened, in order. */
@@ -39,15 +45,7 @@ final class PendingLedger implements LedgerView {
             return List.of();
         }
         List<LedgerEntry> base = stored.apply(rater, policy);
-        List<LedgerEntry> mine = null;
-        for (LedgerEntry entry : pending) {
-            if (entry.rater().equals(rater) && entry.policy().equals(policy)) {
-                if (mine == null) {
-                    mine = new ArrayList<>();
-                }
-                mine.add(entry);
-            }
-        }
+        List<LedgerEntry> mine = byRater.getOrDefault(rater, Map.of()).get(policy);
         if (mine == null) {
             return base;
         }
