@@ -92,9 +92,9 @@ public final class RaterQuality {
      * that vote, so the signals are as of it (the flags standing at its receivedAt).
      */
     public RaterSignals signals(Vote vote) {
-        RaterReport report = report(vote.rater(), vote.receivedAt());
-        return new RaterSignals(vote.verified(), report.flags().stream().map(RaterFlag::code).toList(), report.votes(),
-                report.goldAnswered(), report.goldCorrect());
+        RaterState state = raters.get(vote.rater());
+        return state == null ? new RaterSignals(vote.verified(), List.of(), 0, 0, 0)
+                : state.signals(vote.verified(), vote.receivedAt(), settings);
     }
 
     /** How many raters have voted. */

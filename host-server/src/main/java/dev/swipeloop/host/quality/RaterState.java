@@ -1,6 +1,7 @@
 package dev.swipeloop.host.quality;
 
 import dev.swipeloop.sdk.model.Vote;
+import dev.swipeloop.sdk.reward.RaterSignals;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -62,6 +63,13 @@ final class RaterState {
         if (flag != null) {
             into.add(flag);
         }
+    }
+
+    /** What rewards read, as of {@code now}: the standing rules' codes, without their reasons' wording. */
+    RaterSignals signals(boolean verified, Instant now, QualitySettings settings) {
+        Set<FlagRule> rules = standing(now, settings);
+        List<String> codes = rules.isEmpty() ? List.of() : rules.stream().map(FlagRule::code).toList();
+        return new RaterSignals(verified, codes, votes, gold.answered(), gold.correct());
     }
 
     RaterReport report(String rater, Instant now, QualitySettings settings) {

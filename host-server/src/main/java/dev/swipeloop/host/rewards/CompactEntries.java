@@ -79,6 +79,28 @@ final class CompactEntries extends AbstractList<LedgerEntry> implements RandomAc
         return size;
     }
 
+    /** The points of every entry, without making records of them (tiers ask this for every vote). */
+    long points() {
+        long sum = 0;
+        for (int i = 0; i < size; i++) {
+            sum += points[i];
+        }
+        return sum;
+    }
+
+    /** The points of the entries vested at {@code time}, as {@link LedgerEntry#vestedAt} says. */
+    long vestedPoints(Instant time) {
+        long limit = micros(time);
+        long sum = 0;
+        for (int i = 0; i < size; i++) {
+            long vests = vestsAtMicros[i] == NONE ? atMicros[i] : vestsAtMicros[i];
+            if (vests <= limit) {
+                sum += points[i];
+            }
+        }
+        return sum;
+    }
+
     // Storage keeps microseconds (what PostgreSQL keeps), so nothing finer is lost here.
     private static long micros(Instant time) {
         return time == null ? NONE : Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000L), time.getNano() / 1000);

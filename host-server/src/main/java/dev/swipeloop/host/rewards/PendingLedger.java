@@ -2,6 +2,7 @@ package dev.swipeloop.host.rewards;
 
 import dev.swipeloop.sdk.model.LedgerEntry;
 import dev.swipeloop.sdk.reward.LedgerView;
+import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,14 +40,54 @@ final class PendingLedger implements LedgerView {
         return List.copyOf(pending);
     }
 
+    /** Sums of a long stored history straight from its columns; the page's few entries added. */
+    @Override
+    public long points(String app, String rater, String policy) {
+        if (!appId.equals(app)) {
+            return 0;
+        }
+        List<LedgerEntry> base = stored.apply(rater, policy);
+        if (!(base instanceof CompactEntries columns)) {
+            return LedgerView.super.points(app, rater, policy);
+        }
+        long sum = columns.points();
+        for (LedgerEntry entry : pendingOf(rater, policy)) {
+            sum += entry.points();
+        }
+        return sum;
+    }
+
+    @Override
+    public long vestedPoints(String app, String rater, String policy, Instant time) {
+        if (!appId.equals(app)) {
+            return 0;
+        }
+        List<LedgerEntry> base = stored.apply(rater, policy);
+        if (!(base instanceof CompactEntries columns)) {
+            return LedgerView.super.vestedPoints(app, rater, policy, time);
+        }
+        long sum = columns.vestedPoints(time);
+        for (LedgerEntry entry : pendingOf(rater, policy)) {
+            if (entry.vestedAt(time)) {
+                sum += entry.points();
+            }
+        }
+        return sum;
+    }
+
+    private List<LedgerEntry> pendingOf(String rater, String policy) {
+        List<LedgerEntry> mine = byRater.getOrDefault(rater, Map.of()).get(policy);
+        return mine == null ? List.of() : mine;
+    }
+
     @Override
     public List<LedgerEntry> entries(String app, String rater, String policy) {
         if (!appId.equals(app)) {
             return List.of();
         }
         List<LedgerEntry> base = stored.apply(rater, policy);
-        List<LedgerEntry> mine = byRater.getOrDefault(rater, Map.of()).get(policy);
-        if (mine == null) {
+        List<LedgerEntry> mine = pendingOf(rater, policy);
+        if (mine.isEmpty()) {
             return base;
         }
         // A view of the stored history and the page's few entries: no copy of a long history per call.

@@ -2,7 +2,6 @@ package dev.swipeloop.host.rewards;
 
 import dev.swipeloop.sdk.model.LedgerEntry;
 import dev.swipeloop.sdk.storage.StorageBackend;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,10 +31,12 @@ final class RaterLedgers {
         this.maxEntries = maxEntries;
     }
 
-    /** The rater's stored entries from {@code policy}, in seq order; a read-only view. */
+    /** The rater's stored entries from {@code policy}, in seq order; read-only. */
     List<LedgerEntry> entries(String rater, String policy) {
         CompactEntries entries = policies(rater).get(policy);
-        return entries == null ? List.of() : Collections.unmodifiableList(entries);
+        // A CompactEntries is read-only to its users (AbstractList refuses changes): no wrapper,
+        // so that PendingLedger can sum its columns without making records.
+        return entries == null ? List.of() : entries;
     }
 
     /** Entries storage has just appended (with their seqs). */

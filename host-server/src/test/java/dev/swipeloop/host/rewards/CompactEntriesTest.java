@@ -28,5 +28,10 @@ class CompactEntriesTest {
         assertEquals(given, column);
         assertEquals(given, new ArrayList<>(column), "iteration too");
         assertSame(column.get(1).reason(), column.get(2).reason(), "one string for every \"vote\"");
+        assertEquals(given.stream().mapToLong(LedgerEntry::points).sum(), column.points());
+        for (Instant time : List.of(at, at.plusSeconds(20), at.plusSeconds(3620), at.plusSeconds(9999))) {
+            assertEquals(given.stream().filter(e -> e.vestedAt(time)).mapToLong(LedgerEntry::points).sum(),
+                    column.vestedPoints(time), "vested as LedgerEntry.vestedAt says, at " + time);
+        }
     }
 }

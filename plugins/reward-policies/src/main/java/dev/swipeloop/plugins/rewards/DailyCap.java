@@ -23,8 +23,15 @@ final class DailyCap {
         }
         long today = UtcDays.of(now);
         long earnedToday = 0;
-        for (LedgerEntry entry : past) {
-            if (entry.reason().equals(voteReason) && UtcDays.of(entry.at()) == today) {
+        // Newest first, until a day before yesterday: entries come in seq order, which can differ
+        // from their times by the moments a commit takes, never by a day.
+        for (int i = past.size() - 1; i >= 0; i--) {
+            LedgerEntry entry = past.get(i);
+            long day = UtcDays.of(entry.at());
+            if (day < today - 1) {
+                break;
+            }
+            if (day == today && voteReason.equals(entry.reason())) {
                 earnedToday += entry.points();
             }
         }

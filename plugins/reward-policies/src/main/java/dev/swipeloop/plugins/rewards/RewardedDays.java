@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.NavigableSet;
 import java.util.TreeSet;
 
-/** The UTC days on which a rater's votes earned points from one policy, for streaks. */
+/** The latest run of UTC days on which a rater's votes earned points from one policy, for streaks. */
 final class RewardedDays {
     private final NavigableSet<Long> days;
 
@@ -13,13 +13,25 @@ final class RewardedDays {
         this.days = days;
     }
 
-    /** The days of the entries whose reason is {@code voteReason}. */
+    /**
+     * The days of the entries whose reason is {@code voteReason}, as far back as the latest run
+     * of consecutive days goes: older days, behind a gap, make no streak. Read from the newest
+     * entry back, so a long history costs no more than its last streak.
+     */
     static RewardedDays of(List<LedgerEntry> entries, String voteReason) {
         NavigableSet<Long> days = new TreeSet<>();
-        for (LedgerEntry entry : entries) {
-            if (entry.reason().equals(voteReason)) {
-                days.add(UtcDays.of(entry.at()));
+        long lowest = Long.MAX_VALUE;
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            LedgerEntry entry = entries.get(i);
+            if (!voteReason.equals(entry.reason())) {
+                continue;
             }
+            long day = UtcDays.of(entry.at());
+            if (!days.isEmpty() && day < lowest - 1) {
+                break; // a day missing below the run: nothing older joins it
+            }
+            days.add(day);
+            lowest = Math.min(lowest, day);
         }
         return new RewardedDays(days);
     }
