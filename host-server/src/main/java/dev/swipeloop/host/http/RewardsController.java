@@ -67,9 +67,11 @@ final class RewardsController {
                 progress.nextMilestone(), progress.pointsToNext(), progress.streakDays(), progress.badges());
         JsonArray each = new JsonArray();
         for (Progress policy : progress.policies()) {
-            JsonObject one = progressJson(null, policy.points(), policy.pendingPoints(), policy.tier(),
-                    policy.nextMilestone(), policy.pointsToNext(), policy.streakDays(), policy.badges());
+            JsonObject one = new JsonObject();
             one.addProperty("policy", policy.policy());
+            progressJson(null, policy.points(), policy.pendingPoints(), policy.tier(), policy.nextMilestone(),
+                    policy.pointsToNext(), policy.streakDays(), policy.badges()).entrySet()
+                    .forEach(field -> one.add(field.getKey(), field.getValue()));
             each.add(one);
         }
         body.add("policies", each);

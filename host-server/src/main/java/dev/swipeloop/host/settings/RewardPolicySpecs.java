@@ -27,8 +27,9 @@ public final class RewardPolicySpecs {
         this.byPolicy = Collections.unmodifiableMap(new LinkedHashMap<>(byPolicy));
     }
 
+    /** The started policies' specs, by id in alphabetical order (plugins load in no fixed order). */
     public static RewardPolicySpecs of(List<RewardPolicy> policies) {
-        Map<String, ConfigSpec> specs = new LinkedHashMap<>();
+        Map<String, ConfigSpec> specs = new java.util.TreeMap<>();
         for (RewardPolicy policy : policies) {
             specs.put(policy.id(), policy.appSpec());
         }

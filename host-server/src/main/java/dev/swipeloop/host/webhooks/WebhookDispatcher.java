@@ -272,10 +272,27 @@ public final class WebhookDispatcher implements AutoCloseable {
             settle(app);
             return;
         }
+        if (!stillInLedger(app, pending)) {
+            LOG.info("the entry behind webhook {} of app {} is gone (its rater was erased); it is not sent",
+                    pending.message.id(), app.appId);
+            record(app.appId, pending, State.GAVE_UP, null, "its rater was erased", null);
+            settle(app);
+            return;
+        }
         pending.inFlight = true;
         pending.lastAttemptAt = Instant.now();
         sender.send(endpoint.get(), pending.message)
                 .thenAccept(outcome -> signals.add(new Outcome(app.appId, pending, outcome)));
+    }
+
+    /**
+     * Whether the ledger still holds the message's entry: a rater erased while their message
+     * waits for a retry has no ledger any more, and their id must not be sent after that.
+     */
+    private boolean stillInLedger(AppState app, Pending pending) {
+        long seq = pending.message.ledgerSeq();
+        List<LedgerEntry> entry = feed.after(app.appId, seq - 1, 1);
+        return !entry.isEmpty() && entry.get(0).seq() == seq;
     }
 
     private void settleAttempt(AppState app, AttemptOutcome outcome) {

@@ -46,6 +46,11 @@ final class InMemoryLedgerFeed implements LedgerFeed {
     }
 
     /** Every cursor position the app's dispatchers saved, in order. */
+    /** Erases a rater: their entries leave the ledger, as {@code deleteRater} does. */
+    synchronized void erase(String appId, String rater) {
+        entries.getOrDefault(appId, new ArrayList<>()).removeIf(entry -> entry.rater().equals(rater));
+    }
+
     synchronized List<Long> savedCursors(String appId) {
         return List.copyOf(savedCursors.getOrDefault(appId, List.of()));
     }

@@ -118,6 +118,25 @@ class WebhookDispatcherTest {
     }
 
     @Test
+    void aMessageWaitingForARetryIsNotSentOnceItsRaterIsErased() {
+        LedgerEntry erased = feed.addTier("app1", "r1", "bronze");
+        String erasedId = "msg_app1_" + erased.seq();
+        receiver = new TestReceiver((id, attempt) -> SERVER_ERROR);
+        endpointByApp.put("app1", new WebhookEndpoint(receiver.url(), SECRET));
+
+        dispatcher = new WebhookDispatcher(feed, endpoints, settings(Duration.ofMillis(300), 1.0, 5));
+        await(() -> receiver.requests().size() == 1, "the first attempt");
+        feed.erase("app1", "r1");
+        await(() -> feed.cursor("app1") == erased.seq(), "the message settled");
+
+        assertEquals(List.of(erasedId), receiver.requests().stream().map(Request::id).toList(),
+                "no attempt after the erasure");
+        WebhookDelivery gone = dispatcher.status("app1").recent().get(0);
+        assertEquals(State.GAVE_UP, gone.state());
+        assertEquals("its rater was erased", gone.lastError());
+    }
+
+    @Test
     void aNewDispatcherResumesAfterTheSavedCursorAndResendsOnlyWhatWasNotSettled() throws Exception {
         LedgerEntry first = feed.addTier("app1", "r1", "bronze");
         LedgerEntry second = feed.addTier("app1", "r2", "bronze");
