@@ -21,3 +21,15 @@ field() { sed -E "s/.*[ ]$2=([0-9.]+).*/\1/" <<<"$1"; }
 # The median of numbers on stdin, one per line; m does the same for its arguments.
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 m() { printf '%s\n' "$@" | median; }
+
+need_wrk() { command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }; }
+
+# Builds the distribution once, up front, and marks it fresh so ./swipeloop does not rebuild it
+# in the middle of a measurement.
+build_dist() { (cd "$ROOT" && mvn -q -B -DskipTests package); touch "$ROOT/host-server/target/dist/.built"; }
+
+# An app made with the CLI in $DATA, allowed from $ORIGIN; prints its JSON (app id and keys).
+create_app() { "$ROOT/swipeloop" apps create --name "$1" --origin "$ORIGIN" --data "$DATA" 2>/dev/null; }
+
+# One field of that JSON: app_key "$app" secretKey
+app_key() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }

@@ -20,16 +20,13 @@ OUT="$ROOT/bench/out/deck"
 DATA="$OUT/data"
 . "$ROOT/bench/lib.sh"
 
-command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+need_wrk
 mkdir -p "$OUT"
-(cd "$ROOT" && mvn -q -B -DskipTests package)
-touch "$ROOT/host-server/target/dist/.built"
+build_dist
 rm -rf "$DATA"
 
-create() { "$ROOT/swipeloop" apps create --name "$1" --origin "$ORIGIN" --data "$DATA" 2>/dev/null; }
-key() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
-LEARNING=$(create learning)
-LEAST=$(create least-judged)
+LEARNING=$(create_app learning)
+LEAST=$(create_app least-judged)
 
 PORT=$(free_port)
 JAVA_OPTS="-Xmx256m" "$ROOT/swipeloop" serve --port "$PORT" --data "$DATA" "${RAISED_LIMITS[@]}" >"$OUT/host.log" 2>&1 &
@@ -40,13 +37,13 @@ BASE="http://127.0.0.1:$PORT"
 
 echo "== seeding $ITEMS images and $VOTES + $((VOTES / 2)) votes into each app" >&2
 for app in "$LEARNING" "$LEAST"; do
-  python3 "$HERE/seed.py" "$BASE" "$(key "$app" secretKey)" "$(key "$app" publishableKey)" "$ORIGIN" "$ITEMS" "$VOTES"
+  python3 "$HERE/seed.py" "$BASE" "$(app_key "$app" secretKey)" "$(app_key "$app" publishableKey)" "$ORIGIN" "$ITEMS" "$VOTES"
 done
-curl -fs -X PATCH -H "Authorization: Bearer $(key "$LEAST" secretKey)" -H 'Content-Type: application/json' \
+curl -fs -X PATCH -H "Authorization: Bearer $(app_key "$LEAST" secretKey)" -H 'Content-Type: application/json' \
   -d '{"deck.order":"least-judged"}' "$BASE/v1/settings" >/dev/null
 
 measure() { # app-json mode log
-  local pk; pk=$(key "$1" publishableKey)
+  local pk; pk=$(app_key "$1" publishableKey)
   MODE="$2" KEY="$pk" ORIGIN="$ORIGIN" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/deck.lua" "$BASE" >/dev/null 2>&1
   MODE="$2" KEY="$pk" ORIGIN="$ORIGIN" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/deck.lua" "$BASE" >"$3" 2>&1
   grep '^RESULT' "$3" | tail -1

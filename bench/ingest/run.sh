@@ -25,10 +25,9 @@ LUA="$ROOT/bench/ingest/votes.lua"
 BENCH_CP="$ROOT/bench/ingest/target/classes:$ROOT/bench/ingest/target/lib/*"
 . "$ROOT/bench/lib.sh"
 
-command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+need_wrk
 mkdir -p "$OUT"
-(cd "$ROOT" && mvn -q -B -DskipTests package)
-touch "$ROOT/host-server/target/dist/.built"
+build_dist
 
 result() { grep '^RESULT' "$1" | tail -1; }
 

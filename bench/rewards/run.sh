@@ -22,16 +22,13 @@ OUT="$ROOT/bench/out/rewards"
 DATA="$OUT/data"
 . "$ROOT/bench/lib.sh"
 
-command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+need_wrk
 mkdir -p "$OUT"
-(cd "$ROOT" && mvn -q -B -DskipTests package)
-touch "$ROOT/host-server/target/dist/.built"
+build_dist
 rm -rf "$DATA"
 
-create() { "$ROOT/swipeloop" apps create --name "$1" --origin "$ORIGIN" --data "$DATA" 2>/dev/null; }
-key() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
-PLAIN=$(create plain)
-REWARDED=$(create rewarded)
+PLAIN=$(create_app plain)
+REWARDED=$(create_app rewarded)
 
 PORT=$(free_port)
 JAVA_OPTS="-Xmx256m" "$ROOT/swipeloop" serve --port "$PORT" --bind 127.0.0.1 --data "$DATA" "${RAISED_LIMITS[@]}" \
@@ -47,15 +44,15 @@ for i in $(seq 0 $((ITEMS - 1))); do
   [ "$i" -lt $((ITEMS - 1)) ] && items+=','
 done
 for app in "$PLAIN" "$REWARDED"; do
-  curl -fs -X POST "$BASE/v1/items" -H "Authorization: Bearer $(key "$app" secretKey)" \
+  curl -fs -X POST "$BASE/v1/items" -H "Authorization: Bearer $(app_key "$app" secretKey)" \
     -H 'Content-Type: application/json' -d "$items]}" >/dev/null
 done
 # Anonymous raters earn here because wrk's votes carry no rater token: the cost is the same.
-curl -fs -X PATCH -H "Authorization: Bearer $(key "$REWARDED" secretKey)" -H 'Content-Type: application/json' \
+curl -fs -X PATCH -H "Authorization: Bearer $(app_key "$REWARDED" secretKey)" -H 'Content-Type: application/json' \
   -d '{"rewards.policies":"points,quality-weighted,tiers","rewards.anonymous":true}' "$BASE/v1/settings" >/dev/null
 
 votes() { # app-json logfile -> RESULT line of the measured run
-  local pk; pk=$(key "$1" publishableKey)
+  local pk; pk=$(app_key "$1" publishableKey)
   BATCH=100 ITEMS="$ITEMS" KEY="$pk" ORIGIN="$ORIGIN" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$ROOT/bench/ingest/votes.lua" \
     "$BASE/v1/votes" >/dev/null 2>&1
   BATCH=100 ITEMS="$ITEMS" KEY="$pk" ORIGIN="$ORIGIN" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency \
@@ -65,13 +62,13 @@ votes() { # app-json logfile -> RESULT line of the measured run
 
 # Milliseconds one progress request takes right after the load: it pays every vote still queued.
 settle_ms() { # app-json
-  local sk; sk=$(key "$1" secretKey)
+  local sk; sk=$(app_key "$1" secretKey)
   curl -fs -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $sk" "$BASE/v1/raters/r-1/progress" \
     | awk '{printf "%.0f", $1 * 1000}'
 }
 
 gets() { # app-json path-prefix path-suffix logfile
-  local sk; sk=$(key "$1" secretKey)
+  local sk; sk=$(app_key "$1" secretKey)
   PATH_PREFIX="$2" PATH_SUFFIX="$3" KEY="$sk" ORIGIN="$ORIGIN" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/progress.lua" \
     "$BASE" >/dev/null 2>&1
   PATH_PREFIX="$2" PATH_SUFFIX="$3" KEY="$sk" ORIGIN="$ORIGIN" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency \
@@ -104,7 +101,7 @@ done
 
 kill $HOST_PID; wait $HOST_PID 2>/dev/null || true
 db="$DATA/swipeloop.db"
-rewarded_id=$(key "$REWARDED" app)
+rewarded_id=$(app_key "$REWARDED" app)
 ledger=$(sqlite3 "$db" "SELECT count(*) FROM ledger WHERE app_id = '$rewarded_id'")
 paid=$(sqlite3 "$db" "SELECT count(*) FROM votes WHERE app_id = '$rewarded_id'")
 cursor=$(sqlite3 "$db" "SELECT seq FROM ledger_cursors WHERE app_id = '$rewarded_id' AND name = 'rewards'")

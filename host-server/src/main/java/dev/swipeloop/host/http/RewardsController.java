@@ -86,15 +86,12 @@ final class RewardsController {
         String period = query.oneOf("period", "week", List.of("day", "week", "all"));
         int limit = (int) query.number("limit", DEFAULT_BOARD, 1, MAX_BOARD);
         query.throwIfAny();
-        if (!engine.enabled(caller.app().id())) {
-            throw rewardsOff(caller);
-        }
-        engine.settle(caller.app().id());
+        String appId = paid(caller);
         Instant now = clock.instant();
         Instant since = periodStart(period, now);
         JsonArray rows = new JsonArray();
         int rank = 0;
-        for (LeaderboardRow row : storage.leaderboard(caller.app().id(), since, now, limit)) {
+        for (LeaderboardRow row : storage.leaderboard(appId, since, now, limit)) {
             JsonObject one = new JsonObject();
             one.addProperty("rank", ++rank);
             one.addProperty("displayName", row.displayName());
@@ -118,11 +115,7 @@ final class RewardsController {
         QueryCheck query = new QueryCheck(ctx);
         int limit = (int) query.number("limit", MAX_BOARD, 1, MAX_BOARD);
         query.throwIfAny();
-        String appId = caller.app().id();
-        if (!engine.enabled(appId)) {
-            throw rewardsOff(caller);
-        }
-        engine.settle(appId);
+        String appId = paid(caller);
         Instant now = clock.instant();
         JsonArray rows = new JsonArray();
         for (LeaderboardRow row : storage.leaderboard(appId, Instant.EPOCH, now, limit)) {
@@ -258,6 +251,17 @@ final class RewardsController {
         }
     }
 
+    /** The caller's app, every vote committed so far paid; 404 {@code rewards-off} when it pays none. */
+    private String paid(KeyAuth.Caller caller) {
+        String appId = caller.app().id();
+        if (!engine.enabled(appId)) {
+            throw rewardsOff(caller);
+        }
+        engine.settle(appId);
+        return appId;
+    }
+
+    /** Where a leaderboard period starts: the UTC day, the ISO week from Monday 00:00 UTC, or ever. */
     static Instant periodStart(String period, Instant now) {
         return switch (period) {
             case "day" -> now.atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();

@@ -74,6 +74,23 @@ class RewardsLedgerIT {
         }
     }
 
+    @Test
+    void aLedgerCacheTooSmallForAnyRaterPaysTheSameAsARecomputation() {
+        Random random = new Random(7);
+        // Three entries: every rater's ledger is let go and read again from storage, page after page.
+        try (ScoredApp scored = ScoredApp.start(dir, java.util.Map.of("rewards.cacheEntries", "3"))) {
+            scored.patch(SETTINGS, 200);
+            sendInRandomBatches(scored, scenario(random), random);
+            List<LedgerEntry> incremental = settledLedger(scored);
+
+            StorageBackend storage = scored.host().storage();
+            List<RewardPolicy> policies = scored.host().host().plugins().rewardPolicies();
+            AppSettings settings = AppSettings.of(storage.appSettings(scored.app().id()), RewardPolicySpecs.of(policies));
+            assertTrue(incremental.size() > 100, "the scenario pays: " + incremental.size());
+            assertEquals(LedgerReplay.recompute(storage, scored.app().id(), settings, policies), incremental);
+        }
+    }
+
     /** Honest raters on every image and pair, two days apart for streaks, plus a fast always-like bot. */
     private static List<String> scenario(Random random) {
         List<String> images = ScoredApp.allImages();

@@ -1,7 +1,5 @@
 package dev.swipeloop.plugins.sqlite;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.OptionalLong;
 
@@ -11,12 +9,8 @@ import java.util.OptionalLong;
  * delivered before a crash; reads take a reader and see the latest save.
  */
 final class ExportCursorStore {
-    private static final String READ = "SELECT seq FROM export_cursors WHERE app_id = ? AND name = ?";
-
-    /** Unconditional: an operator may point a cursor back to export again from there. */
-    private static final String SAVE = """
-            INSERT INTO export_cursors (app_id, name, seq, updated_at) VALUES (?, ?, ?, ?) \
-            ON CONFLICT (app_id, name) DO UPDATE SET seq = excluded.seq, updated_at = excluded.updated_at""";
+    /** Saves are unconditional: an operator may point a cursor back to export again from there. */
+    private static final NamedCursors CURSORS = new NamedCursors("export_cursors");
 
     private final SqliteDatabase database;
 
@@ -25,27 +19,11 @@ final class ExportCursorStore {
     }
 
     OptionalLong cursor(String appId, String name) {
-        return database.read("read export cursor " + name, connection -> {
-            try (PreparedStatement query = connection.prepareStatement(READ)) {
-                query.setString(1, appId);
-                query.setString(2, name);
-                try (ResultSet row = query.executeQuery()) {
-                    return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
-                }
-            }
-        });
+        return database.read("read export cursor " + name, connection -> CURSORS.read(connection, appId, name));
     }
 
     void save(String appId, String name, long seq) {
         Instant now = Instant.now();
-        database.write("save export cursor " + name, connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(SAVE)) {
-                upsert.setString(1, appId);
-                upsert.setString(2, name);
-                upsert.setLong(3, seq);
-                Columns.setInstant(upsert, 4, now);
-                return upsert.executeUpdate();
-            }
-        });
+        database.write("save export cursor " + name, connection -> CURSORS.save(connection, appId, name, seq, now));
     }
 }

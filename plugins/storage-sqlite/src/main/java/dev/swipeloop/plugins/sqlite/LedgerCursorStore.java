@@ -2,8 +2,6 @@ package dev.swipeloop.plugins.sqlite;
 
 import dev.swipeloop.sdk.ConflictException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
@@ -14,10 +12,7 @@ import java.time.Instant;
  * in this process or another, can move the cursor between its check and its update.
  */
 final class LedgerCursorStore {
-    private static final String READ = "SELECT seq FROM ledger_cursors WHERE app_id = ? AND name = ?";
-    private static final String SAVE = """
-            INSERT INTO ledger_cursors (app_id, name, seq, updated_at) VALUES (?, ?, ?, ?) \
-            ON CONFLICT (app_id, name) DO UPDATE SET seq = excluded.seq, updated_at = excluded.updated_at""";
+    private static final NamedCursors CURSORS = new NamedCursors("ledger_cursors");
 
     private final SqliteDatabase database;
 
@@ -47,23 +42,11 @@ final class LedgerCursorStore {
     }
 
     private static long read(Connection connection, String appId, String name) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(READ)) {
-            query.setString(1, appId);
-            query.setString(2, name);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? row.getLong(1) : 0;
-            }
-        }
+        return CURSORS.read(connection, appId, name).orElse(0);
     }
 
     private static int save(Connection connection, String appId, String name, long seq, Instant now)
             throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(SAVE)) {
-            upsert.setString(1, appId);
-            upsert.setString(2, name);
-            upsert.setLong(3, seq);
-            Columns.setInstant(upsert, 4, now);
-            return upsert.executeUpdate();
-        }
+        return CURSORS.save(connection, appId, name, seq, now);
     }
 }
