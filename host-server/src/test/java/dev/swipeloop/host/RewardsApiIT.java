@@ -64,15 +64,19 @@ class RewardsApiIT {
         String adaToken = RaterTokens.sign(app, "ada", inAnHour);
         App other = scored.host().storage().app(scored.host().createApp("other").id()).orElseThrow();
 
-        sendAs("ada", adaToken, List.of(binary("ada", "cat-great", "like", 900), binary("ada", "dog-good", "dislike", 900)));
+        List<String> adaVotes = List.of(binary("ada", "cat-great", "like", 900), binary("ada", "dog-good", "dislike", 900));
+        sendAs("ada", adaToken, adaVotes);
+        sendAs("ada", adaToken, adaVotes); // a retry of the same batch: duplicates, stored and paid once
         sendAs("anon", null, List.of(binary("anon", "cat-great", "like", 900)));
         JsonArray stored = scored.get("/v1/votes").getAsJsonArray("votes");
+        assertEquals(3, stored.size(), "the retried batch was not stored again: " + stored);
         for (JsonElement vote : stored) {
             JsonObject v = vote.getAsJsonObject();
             assertEquals(v.get("rater").getAsString().equals("ada"), v.get("verified").getAsBoolean(), v.toString());
         }
 
-        assertEquals(2, progress("ada", adaToken, 200).get("points").getAsLong(), "only verified votes earn");
+        assertEquals(2, progress("ada", adaToken, 200).get("points").getAsLong(),
+                "only verified votes earn, and a duplicate earns nothing");
         assertTrue(problem("ada", null, "rater-token-required").contains("X-Rater-Token"));
         assertTrue(problem("ada", adaToken.substring(0, adaToken.length() - 2) + "xx", "invalid-rater-token")
                 .contains("signature"));
