@@ -229,4 +229,88 @@ public interface StorageBackend extends SwipeloopExtension {
     default void saveRaterProfile(RaterProfile profile) {
         throw new UnsupportedOperationException("storage '" + id() + "' keeps no rater profiles");
     }
+
+    /*
+     * Copying a database (./swipeloop migrate). Everything a backend keeps is read back through
+     * these and the methods above, page by page, and written into an empty backend as it was:
+     * seqs included, so cursors that point at votes and ledger entries stay valid.
+     */
+
+    /**
+     * Up to {@code limit} of the app's items with id above {@code afterId} ("" for the first),
+     * in id order as {@link String#compareTo} orders them.
+     */
+    default List<Item> itemsAfter(String appId, String afterId, int limit) {
+        throw new UnsupportedOperationException("storage '" + id() + "' cannot page through items");
+    }
+
+    /**
+     * Up to {@code limit} of the app's rater profiles with rater above {@code afterRater} (""
+     * for the first), in rater order as {@link String#compareTo} orders them.
+     */
+    default List<RaterProfile> raterProfilesAfter(String appId, String afterRater, int limit) {
+        throw new UnsupportedOperationException("storage '" + id() + "' cannot page through rater profiles");
+    }
+
+    /** Every named export cursor of the app and the seq it points at; empty when none was saved. */
+    default Map<String, Long> exportCursors(String appId) {
+        throw new UnsupportedOperationException("storage '" + id() + "' cannot list export cursors");
+    }
+
+    /** Every ledger cursor of the app that was moved and the seq it points at. */
+    default Map<String, Long> ledgerCursors(String appId) {
+        throw new UnsupportedOperationException("storage '" + id() + "' cannot list ledger cursors");
+    }
+
+    /**
+     * Stores votes exactly as given, their seqs and received times included, in one durable
+     * transaction: for copying another backend's votes, in seq order, into this one. Later
+     * appends get seqs above every restored one. Throws {@code ConflictException}, and writes
+     * nothing, when a vote's seq or (app, id) is already stored.
+     */
+    default void restoreVotes(List<Vote> votes) {
+        throw new UnsupportedOperationException("storage '" + id() + "' cannot restore votes");
+    }
+
+    /** {@link #restoreVotes} for ledger entries: stored with their seqs; later entries get higher ones. */
+    default void restoreLedger(List<LedgerEntry> entries) {
+        throw new UnsupportedOperationException("storage '" + id() + "' cannot restore ledger entries");
+    }
+
+    /*
+     * Several hosts on one database. Each host keeps derived state (score boards, caches) of
+     * what storage holds; these let a host notice what another host changed, and let one host
+     * at a time run what must not run twice.
+     */
+
+    /**
+     * How many times one of the app's raters was erased ({@link #deleteRater} removed votes),
+     * ever: it only grows. A host whose boards were built before the count last changed
+     * rebuilds them, so no host keeps showing an erased rater's votes. Default: 0 (a backend
+     * for one host only).
+     */
+    default long erasures(String appId) {
+        return 0;
+    }
+
+    /**
+     * Takes the app's lease {@code name} for {@code holder} until {@code until}, or renews it:
+     * true when no other holder has it beyond {@code now}. Leases are how several hosts agree
+     * that one of them runs a thing (an export cursor's run, an app's webhook deliveries, a
+     * background export job); a host that dies leaves its leases to run out. {@code appId} ""
+     * names a host-wide lease. Atomic: of two hosts asking at once, at most one gets it.
+     */
+    default boolean tryLease(String appId, String name, String holder, Instant now, Instant until) {
+        throw new UnsupportedOperationException("storage '" + id() + "' keeps no leases");
+    }
+
+    /** Gives the lease up if {@code holder} has it, so another host may take it at once. */
+    default void releaseLease(String appId, String name, String holder) {
+        throw new UnsupportedOperationException("storage '" + id() + "' keeps no leases");
+    }
+
+    /** The app's leases whose name starts with {@code prefix} and that run beyond {@code now}: name to holder. */
+    default Map<String, String> leases(String appId, String prefix, Instant now) {
+        throw new UnsupportedOperationException("storage '" + id() + "' keeps no leases");
+    }
 }
