@@ -238,7 +238,7 @@ public interface StorageBackend extends SwipeloopExtension {
 
     /**
      * Up to {@code limit} of the app's items with id above {@code afterId} ("" for the first),
-     * in id order as {@link String#compareTo} orders them.
+     * in the byte order of their UTF-8 ids (SQLite's BINARY, PostgreSQL's COLLATE "C").
      */
     default List<Item> itemsAfter(String appId, String afterId, int limit) {
         throw new UnsupportedOperationException("storage '" + id() + "' cannot page through items");
@@ -246,7 +246,7 @@ public interface StorageBackend extends SwipeloopExtension {
 
     /**
      * Up to {@code limit} of the app's rater profiles with rater above {@code afterRater} (""
-     * for the first), in rater order as {@link String#compareTo} orders them.
+     * for the first), in the byte order of their UTF-8 rater ids.
      */
     default List<RaterProfile> raterProfilesAfter(String appId, String afterRater, int limit) {
         throw new UnsupportedOperationException("storage '" + id() + "' cannot page through rater profiles");
