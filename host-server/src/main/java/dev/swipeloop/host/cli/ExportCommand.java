@@ -11,6 +11,7 @@ import dev.swipeloop.host.export.ExportProgress;
 import dev.swipeloop.host.export.ExportRequestException;
 import dev.swipeloop.host.export.Exporter;
 import dev.swipeloop.host.export.ExportService;
+import dev.swipeloop.host.hosts.Leases;
 import dev.swipeloop.host.ranking.QualityService;
 import dev.swipeloop.host.ranking.ScoreBoards;
 import dev.swipeloop.host.settings.AppSettingsCache;
@@ -61,7 +62,9 @@ final class ExportCommand {
              // No background refresh: the export reads each app's votes into its flags once, when first asked.
              ScoreBoards boards = new ScoreBoards(plugins.storage(), new AppSettingsCache(plugins.storage(), RewardPolicySpecs.of(plugins.rewardPolicies())), null);
              QualityService quality = new QualityService(boards, Clock.systemUTC());
-             ExportService service = ExportService.open(settings, plugins, HostVersion.get(), quality)) {
+             // A named cursor is held here as by a host, so a running host cannot export it meanwhile.
+             Leases leases = Leases.over(plugins.storage(), settings.hostId(), Clock.systemUTC());
+             ExportService service = ExportService.open(settings, plugins, HostVersion.get(), quality, leases)) {
             Exporter exporter = service.exporter();
             String appId = app(args.last("app"), plugins.storage().apps());
             try (ExportPlan plan = plan(exporter, appId, formatId, options)) {
