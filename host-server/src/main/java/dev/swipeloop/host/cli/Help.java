@@ -69,8 +69,12 @@ final class Help {
     }
 
     static String serve(String command, String summary) {
-        return "Usage: swipeloop " + command + " [--port 7070] [--data ./data] [--config FILE] [--SETTING VALUE...]\n\n"
-                + summary + "\n\n" + settings();
+        return "Usage: swipeloop " + command + " [--port 7070] [--data ./data] [--config FILE] [--SETTING VALUE...]\n"
+                + "       swipeloop " + command + " --storage postgres --jdbc-url jdbc:postgresql://HOST/DB [--SETTING VALUE...]\n\n"
+                + summary + "\n\n"
+                + "  --jdbc-url URL is short for --plugin.postgres.jdbc-url URL (the PostgreSQL plugin's settings are in\n"
+                + "  docs/scaling.md). Any number of hosts may share one PostgreSQL database behind a load balancer.\n\n"
+                + settings();
     }
 
     /** Every host setting with its flag, environment variable, default and meaning. */
