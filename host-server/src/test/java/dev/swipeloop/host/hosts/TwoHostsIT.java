@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The issue's test: two host processes of the built distribution on one database, behind no
+ * The issue's test: two host processes of the built distribution on one PostgreSQL database, behind no
  * load balancer but a client that sends each batch to either host, retries, and sends the same
  * batch to both. Both hosts end with the exact counts, answer every export byte for byte
  * alike, forget an erased rater, pay each vote once, and share background exports.
@@ -61,7 +61,7 @@ class TwoHostsIT {
 
     @Test
     void twoHostsOnOneDatabaseAgreeOnEveryCountExportErasureAndPayment() throws Exception {
-        database = SharedDatabase.forTest(dir);
+        database = new SharedDatabase();
         Path plugins = Dist.copyPlugins(dir.resolve("plugins"));
         JsonObject keys = createApp(plugins);
         String pk = keys.get("publishableKey").getAsString();
