@@ -114,7 +114,7 @@ class PluginLoadingIT {
             assertEquals(java.util.Set.of("storage-sqlite", "storage-postgres", "export-text", "export-pickapic", "export-imagefolder",
                     "reward-policies"), java.util.Set.copyOf(ids), "every module with a plugin.properties, and nothing else: "
                     + health);
-            assertEquals(5, ids.size());
+            assertEquals(6, ids.size());
         }
     }
 
