@@ -1,0 +1,69 @@
+package dev.swipeloop.plugins.postgres;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.TreeSet;
+
+/**
+ * Transaction-scoped advisory locks ({@code pg_advisory_xact_lock(int, int)}), held until
+ * commit or rollback, which is what makes seqs follow commit order across hosts: a transaction
+ * takes its apps' lock before it draws seqs from the shared sequence, so the next transaction of
+ * that app draws only after this one is visible, and a cursor that read past a seq can never
+ * see a smaller one appear behind it.
+ *
+ * <p>The first key names the kind of lock within the schema (two schemas in one database do
+ * not share locks, bar a hash collision, which only makes them wait for each other); the second
+ * is the app id's {@link String#hashCode()}, which the Java language fixes, so every host
+ * computes the same key. Keys are taken in ascending order, so two transactions that each
+ * lock several apps cannot deadlock (apps whose hashes collide share one lock, taken once).
+ */
+final class AdvisoryLocks {
+    private static final String LOCK_IN_ORDER =
+            "SELECT count(pg_advisory_xact_lock(?, key)) FROM unnest(?::int[]) AS key";
+
+    private final int votes;
+    private final int ledger;
+    private final int migrations;
+
+    AdvisoryLocks(String schema) {
+        this.votes = (schema + ":votes").hashCode();
+        this.ledger = (schema + ":ledger").hashCode();
+        this.migrations = (schema + ":migrations").hashCode();
+    }
+
+    /** Appends, restores and erasures of these apps' votes wait for each other. */
+    void lockVotes(Connection connection, Collection<String> appIds) throws SQLException {
+        lock(connection, votes, appIds);
+    }
+
+    /** Appends and restores of these apps' ledger entries, and moves of their ledger cursors. */
+    void lockLedger(Connection connection, Collection<String> appIds) throws SQLException {
+        lock(connection, ledger, appIds);
+    }
+
+    /** One host at a time migrates the schema. */
+    void lockMigrations(Connection connection) throws SQLException {
+        lock(connection, migrations, java.util.List.of(""));
+    }
+
+    private static void lock(Connection connection, int kind, Collection<String> appIds) throws SQLException {
+        TreeSet<Integer> keys = new TreeSet<>();
+        for (String appId : appIds) {
+            keys.add(appId.hashCode());
+        }
+        Array array = connection.createArrayOf("int4", keys.toArray(new Integer[0]));
+        try (PreparedStatement statement = connection.prepareStatement(LOCK_IN_ORDER)) {
+            statement.setInt(1, kind);
+            statement.setArray(2, array);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+            }
+        } finally {
+            array.free();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.swipeloop.plugins.postgres;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Leases, one row per (app, name) in {@code leases}: which host runs a thing until when. Taking
+ * or renewing is one statement, atomic however many hosts ask at once: the row is inserted, or
+ * updated only when the asker holds it already or the holder's time ran out; otherwise nothing
+ * changes and the asker is told no. Times are the callers', never the database clock's.
+ */
+final class LeaseStore {
+    private static final String TAKE = """
+            INSERT INTO leases AS l (app_id, name, holder, until) VALUES (?, ?, ?, ?) \
+            ON CONFLICT (app_id, name) DO UPDATE SET holder = excluded.holder, until = excluded.until \
+            WHERE l.holder = excluded.holder OR l.until <= ?""";
+    private static final String RELEASE = "DELETE FROM leases WHERE app_id = ? AND name = ? AND holder = ?";
+    private static final String RUNNING = "SELECT name, holder FROM leases WHERE app_id = ? AND starts_with(name, ?)"
+            + " AND until > ? ORDER BY name";
+
+    private final PostgresDatabase database;
+
+    LeaseStore(PostgresDatabase database) {
+        this.database = database;
+    }
+
+    boolean tryLease(String appId, String name, String holder, Instant now, Instant until) {
+        return database.write("take lease " + name, connection -> {
+            try (PreparedStatement take = connection.prepareStatement(TAKE)) {
+                take.setString(1, appId);
+                take.setString(2, name);
+                take.setString(3, holder);
+                take.setLong(4, Columns.micros(until));
+                take.setLong(5, Columns.micros(now));
+                return take.executeUpdate() == 1;
+            }
+        });
+    }
+
+    void release(String appId, String name, String holder) {
+        database.write("release lease " + name, connection -> {
+            try (PreparedStatement release = connection.prepareStatement(RELEASE)) {
+                release.setString(1, appId);
+                release.setString(2, name);
+                release.setString(3, holder);
+                return release.executeUpdate();
+            }
+        });
+    }
+
+    Map<String, String> leases(String appId, String prefix, Instant now) {
+        return database.read("list leases of app " + appId, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(RUNNING)) {
+                query.setString(1, appId);
+                query.setString(2, prefix);
+                query.setLong(3, Columns.micros(now));
+                Map<String, String> leases = new LinkedHashMap<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        leases.put(rows.getString(1), rows.getString(2));
+                    }
+                }
+                return leases;
+            }
+        });
+    }
+}

@@ -1,0 +1,199 @@
+package dev.swipeloop.plugins.postgres;
+
+import dev.swipeloop.sdk.model.AppStats;
+import dev.swipeloop.sdk.model.Rater;
+import dev.swipeloop.sdk.model.Vote;
+import dev.swipeloop.sdk.storage.AppendResult;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** Appends votes and reads them back: the cursor, stats, rater summaries, erasure and restores. */
+final class VoteStore {
+    /** Rows the driver fetches at a time while a page of votes streams in. */
+    static final int FETCH_ROWS = 1_000;
+
+    private static final String RESTORE = """
+            WITH stored AS ( \
+            INSERT INTO votes (seq, app_id, id, rater, session, kind, item, right_item, answer, dwell_ms, \
+            client_ts, received_at, verified) \
+            SELECT * FROM unnest(?::int8[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], \
+            ?::text[], ?::text[], ?::int4[], ?::int8[], ?::int8[], ?::bool[]) \
+            RETURNING app_id, kind, item, right_item), \
+            counted AS (""" + JudgedCounts.add("stored") + ") SELECT count(*) FROM stored";
+    /** Later appends draw above every restored seq; a sequence never moves back. */
+    private static final String SEQS_ABOVE = "SELECT setval('vote_seqs', greatest(?, last_value)) FROM vote_seqs";
+    private static final String DELETE_RATER = """
+            WITH gone AS (DELETE FROM votes WHERE app_id = ? AND rater = ? RETURNING app_id, kind, item, right_item), \
+            uncounted AS (""" + JudgedCounts.subtract("gone") + ") SELECT count(*) FROM gone";
+
+    private final PostgresDatabase database;
+    private final AdvisoryLocks locks;
+
+    VoteStore(PostgresDatabase database, AdvisoryLocks locks) {
+        this.database = database;
+        this.locks = locks;
+    }
+
+    /**
+     * Sends the first copy of each (app, id) in the batch; later copies are duplicates without
+     * asking the database, so the copy stored is always the first.
+     */
+    AppendResult append(List<Vote> votes) {
+        long[] seqs = new long[votes.size()];
+        Arrays.fill(seqs, AppendResult.DUPLICATE);
+        if (votes.isEmpty()) {
+            return new AppendResult(seqs);
+        }
+        Map<VoteKey, Integer> firstCopies = new LinkedHashMap<>();
+        List<Vote> sent = new ArrayList<>(votes.size());
+        for (int i = 0; i < votes.size(); i++) {
+            Vote vote = votes.get(i);
+            if (firstCopies.putIfAbsent(new VoteKey(vote.appId(), vote.id()), i) == null) {
+                sent.add(vote);
+            }
+        }
+        Instant now = Instant.now();
+        database.write("append " + votes.size() + " votes", connection -> {
+            locks.lockVotes(connection, appIds(sent));
+            try (PreparedStatement append = connection.prepareStatement(VoteSql.APPEND);
+                 ArrayParameters columns = new ArrayParameters(connection, append)) {
+                VoteRows.bindColumns(columns, sent, now);
+                try (ResultSet rows = append.executeQuery()) {
+                    while (rows.next()) {
+                        VoteKey key = new VoteKey(rows.getString(2), rows.getObject(3, UUID.class));
+                        seqs[firstCopies.get(key)] = rows.getLong(1);
+                    }
+                }
+            }
+            return null;
+        });
+        return new AppendResult(seqs);
+    }
+
+    /** Stores the votes under their own seqs; a seq or (app, id) already stored rolls all of them back. */
+    void restore(List<Vote> votes) {
+        if (votes.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        String what = "restore " + votes.size() + " votes";
+        database.write(what, connection -> {
+            locks.lockVotes(connection, appIds(votes));
+            long highest = 0;
+            Long[] seqs = new Long[votes.size()];
+            for (int i = 0; i < seqs.length; i++) {
+                seqs[i] = votes.get(i).seq();
+                highest = Math.max(highest, seqs[i]);
+            }
+            try (PreparedStatement restore = connection.prepareStatement(RESTORE);
+                 ArrayParameters columns = new ArrayParameters(connection, restore)) {
+                columns.add("int8", seqs);
+                VoteRows.bindColumns(columns, votes, now);
+                restore.executeQuery().close();
+            } catch (SQLException e) {
+                throw PostgresDatabase.conflictOrFailure(what, e);
+            }
+            Sequences.keepAbove(connection, SEQS_ABOVE, highest);
+            return null;
+        });
+    }
+
+    long lastSeq(String appId) {
+        return database.read("read the last seq of app " + appId, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(VoteSql.LAST_SEQ)) {
+                query.setString(1, appId);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** A page of the app's votes, fetched from a server-side cursor {@link #FETCH_ROWS} at a time. */
+    List<Vote> after(String appId, long afterSeq, int limit) {
+        return database.readOnly("read votes after seq " + afterSeq, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(VoteSql.AFTER)) {
+                query.setFetchSize(FETCH_ROWS);
+                query.setString(1, appId);
+                query.setLong(2, afterSeq);
+                query.setInt(3, limit);
+                List<Vote> votes = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        votes.add(VoteRows.read(rows));
+                    }
+                }
+                return votes;
+            }
+        });
+    }
+
+    AppStats stats(String appId) {
+        return database.read("count app " + appId, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(VoteSql.STATS)) {
+                query.setString(1, appId);
+                query.setString(2, appId);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    return new AppStats(row.getLong("items"), row.getLong("votes"), row.getLong("binary_votes"),
+                            row.getLong("pair_votes"), row.getLong("raters"), row.getLong("last_seq"));
+                }
+            }
+        });
+    }
+
+    Optional<Rater> rater(String appId, String raterId) {
+        return database.read("summarise rater " + raterId, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(VoteSql.RATER_SUMMARY)) {
+                query.setString(1, appId);
+                query.setString(2, raterId);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    long votes = row.getLong("votes");
+                    return votes == 0 ? Optional.<Rater>empty()
+                            : Optional.of(new Rater(appId, raterId, votes, Columns.getInstant(row, "first"),
+                                    Columns.getInstant(row, "last")));
+                }
+            }
+        });
+    }
+
+    /**
+     * Deletes the rater's votes and takes them out of the judged counts, inside the caller's
+     * transaction and under the app's vote lock, so no append of the app counts meanwhile.
+     */
+    long deleteRater(Connection connection, String appId, String raterId) throws SQLException {
+        locks.lockVotes(connection, List.of(appId));
+        try (PreparedStatement delete = connection.prepareStatement(DELETE_RATER)) {
+            delete.setString(1, appId);
+            delete.setString(2, raterId);
+            try (ResultSet row = delete.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static TreeSet<String> appIds(List<Vote> votes) {
+        TreeSet<String> apps = new TreeSet<>();
+        for (Vote vote : votes) {
+            apps.add(vote.appId());
+        }
+        return apps;
+    }
+
+    private record VoteKey(String appId, UUID id) {
+    }
+}

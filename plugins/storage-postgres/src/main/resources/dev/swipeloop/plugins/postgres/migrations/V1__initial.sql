@@ -1,0 +1,167 @@
+-- Swipeloop PostgreSQL schema, version 1 (a row in schema_version, which SchemaMigrations keeps).
+-- Applied by SchemaMigrations in one transaction, with the plugin's schema alone on the search
+-- path; plain SQL so that other programs (a benchmark, psql) can build the very same schema.
+--
+-- The content mirrors the SQLite schema, so a database copies across without loss:
+-- * Times are bigint microseconds since the Unix epoch (UTC), as in SQLite, rather than
+--   timestamptz: a copy compares equal value for value, no session time zone or DateStyle
+--   touches them, and batched appends bind them as plain int8 arrays. timestamptz would keep
+--   the same microseconds; to read them in psql: to_timestamp(received_at / 1e6).
+-- * Ids that pages and ties are ordered by (apps, items, raters) are text COLLATE "C": byte
+--   order of their UTF-8, which is SQLite's BINARY order, whatever the database's collation.
+-- * Vote and ledger ids are uuid.
+
+CREATE TABLE apps (
+    id               text COLLATE "C" PRIMARY KEY,
+    name             text    NOT NULL,
+    allowed_origins  text    NOT NULL,  -- one origin per line
+    publishable_key  text    NOT NULL,
+    secret_key_hash  text    NOT NULL,
+    signing_secret   text    NOT NULL,
+    created_at       bigint  NOT NULL,
+    -- How many times deleting one of the app's raters removed votes; only grows. Hosts compare
+    -- it with the count their boards were built at (StorageBackend.erasures).
+    erasures         bigint  NOT NULL DEFAULT 0
+);
+
+CREATE TABLE items (
+    app_id           text COLLATE "C" NOT NULL,
+    id               text COLLATE "C" NOT NULL,
+    -- First-insert order: the deck's "oldest first among equals". An upsert of an existing
+    -- item keeps it (ON CONFLICT DO UPDATE leaves unnamed columns alone).
+    ord              bigint  GENERATED ALWAYS AS IDENTITY,
+    image_url        text,
+    prompt           text,
+    negative_prompt  text,
+    model            text,
+    model_version    text,
+    seed             bigint,
+    params_json      text,
+    pair_group       text,
+    gold             text CHECK (gold IN ('like', 'dislike', 'skip')),
+    updated_at       bigint  NOT NULL,
+    PRIMARY KEY (app_id, id)
+);
+
+-- How often each item was judged, per vote kind (a pair vote counts for both of its items,
+-- once when both sides are one item): the deck offers the least-judged first. Updated in the
+-- transaction that appends or deletes the votes, one row per judged item per batch, under the
+-- app's vote lock. A table apart from items, narrow and with room left on each page, so that
+-- these frequent updates are HOT (no index entry changes) and never wait for an item upsert.
+-- Keyed by the vote's item id, so votes that arrive before their item are counted too.
+CREATE TABLE judged_counts (
+    app_id           text COLLATE "C" NOT NULL,
+    item             text COLLATE "C" NOT NULL,
+    binary_judged    bigint  NOT NULL DEFAULT 0,
+    pair_judged      bigint  NOT NULL DEFAULT 0,
+    PRIMARY KEY (app_id, item)
+) WITH (fillfactor = 70);
+
+-- Seqs of votes, global across apps as in SQLite. CACHE 1 (the default) matters: with a cache,
+-- a session could hand out a seq below one another session already committed.
+CREATE SEQUENCE vote_seqs;
+
+-- seq: drawn from vote_seqs while the transaction holds its app's advisory vote lock (see
+-- AdvisoryLocks), so within an app seqs increase in commit order; never reused.
+-- kind = 'binary': item is the judged item, right_item is NULL, answer is like|dislike|skip.
+-- kind = 'pair':   item is the left image, right_item the right one, answer is left|right|tie|skip.
+CREATE TABLE votes (
+    seq              bigint  PRIMARY KEY,
+    app_id           text COLLATE "C" NOT NULL,
+    id               uuid    NOT NULL,
+    rater            text COLLATE "C" NOT NULL,
+    session          text,
+    kind             text    NOT NULL CHECK (kind IN ('binary', 'pair')),
+    item             text COLLATE "C" NOT NULL,
+    right_item       text COLLATE "C",
+    answer           text    NOT NULL,
+    dwell_ms         integer,
+    client_ts        bigint,
+    received_at      bigint  NOT NULL,
+    -- true when the request that brought the vote carried a rater token the host checked.
+    verified         boolean NOT NULL DEFAULT false,
+    UNIQUE (app_id, id)                 -- idempotency: appends are ON CONFLICT DO NOTHING
+);
+
+-- An app's votes in seq order: the export cursor, the last seq, stats.
+CREATE INDEX votes_by_app ON votes (app_id, seq);
+
+-- What a rater judged, per kind, with both sides of a pair in the index itself: answers "has
+-- this rater judged this item in this kind" for the deck without reading the table (the role
+-- SQLite's rater_votes plays), and finds a rater's votes for summaries and erasure.
+CREATE INDEX votes_by_rater ON votes (app_id, rater, kind) INCLUDE (item, right_item);
+
+CREATE SEQUENCE ledger_seqs;
+
+CREATE TABLE ledger (
+    seq              bigint  PRIMARY KEY,  -- from ledger_seqs under the app's ledger lock, like votes.seq
+    app_id           text COLLATE "C" NOT NULL,
+    rater            text COLLATE "C" NOT NULL,
+    policy           text    NOT NULL,
+    points           bigint  NOT NULL,
+    reason           text,
+    vote_id          uuid,
+    at               bigint  NOT NULL,
+    vests_at         bigint             -- NULL: vests at `at`
+);
+
+-- An app's entries in seq order, for the host's webhook cursor.
+CREATE INDEX ledger_by_app ON ledger (app_id, seq);
+
+-- A rater's entries in seq order.
+CREATE INDEX ledger_by_rater ON ledger (app_id, rater, seq);
+
+-- An app's entries by time with their points: the sum since a time (an app-wide daily cap)
+-- reads only the index, and a short period's leaderboard only that period's entries.
+CREATE INDEX ledger_by_app_time ON ledger (app_id, at) INCLUDE (points);
+
+-- Where each named export of an app got to: the seq of the last vote it delivered.
+CREATE TABLE export_cursors (
+    app_id           text COLLATE "C" NOT NULL,
+    name             text COLLATE "C" NOT NULL,
+    seq              bigint  NOT NULL,
+    updated_at       bigint  NOT NULL,
+    PRIMARY KEY (app_id, name)
+);
+
+-- Named ledger cursors per app (`rewards`: the last vote seq paid for; `webhooks`: the last
+-- ledger seq settled). A missing row means seq 0. The rewards cursor moves in the transaction
+-- that appends the entries it paid for, under the app's ledger lock.
+CREATE TABLE ledger_cursors (
+    app_id           text COLLATE "C" NOT NULL,
+    name             text COLLATE "C" NOT NULL,
+    seq              bigint  NOT NULL,
+    updated_at       bigint  NOT NULL,
+    PRIMARY KEY (app_id, name)
+);
+
+-- The keys an app changed from the host's defaults, values as text.
+CREATE TABLE app_settings (
+    app_id           text COLLATE "C" NOT NULL,
+    key              text COLLATE "C" NOT NULL,
+    value            text    NOT NULL,
+    updated_at       bigint  NOT NULL,
+    PRIMARY KEY (app_id, key)
+);
+
+-- What a rater chose to show: only listed raters appear on leaderboards, under display_name.
+CREATE TABLE rater_profiles (
+    app_id           text COLLATE "C" NOT NULL,
+    rater            text COLLATE "C" NOT NULL,
+    display_name     text,
+    listed           boolean NOT NULL,
+    updated_at       bigint  NOT NULL,
+    PRIMARY KEY (app_id, rater)
+);
+
+-- Which host runs a thing that must not run twice (an export cursor's run, webhook
+-- deliveries), until when. app_id '' holds host-wide leases. Times come from the hosts, never
+-- from the database clock, so a lease means the same to the host that asks as to the host
+-- that holds it.
+CREATE TABLE leases (
+    app_id           text COLLATE "C" NOT NULL,
+    name             text COLLATE "C" NOT NULL,
+    holder           text    NOT NULL,
+    until            bigint  NOT NULL,
+    PRIMARY KEY (app_id, name)
+);
