@@ -70,7 +70,7 @@ final class MigrateCommand {
             bar.finish();
         }
         err.printf(Locale.ROOT, "swipeloop: copied %,d rows in %.1f s (%,.0f rows/s)%n", progress.done(),
-                progress.elapsedSeconds(), progress.done() / Math.max(progress.elapsedSeconds(), 1e-3));
+                progress.elapsedSeconds(), rate(progress));
     }
 
     private static List<TableCheck> verify(StorageBackend source, StorageBackend target, PrintStream err,
@@ -80,8 +80,14 @@ final class MigrateCommand {
         try (ProgressBar bar = new ProgressBar(reading(progress, "checked"), err, terminal)) {
             List<TableCheck> checks = new CopyVerifier(source, target, DatabaseCopy.PAGE_ROWS).run(progress);
             bar.finish();
+            err.printf(Locale.ROOT, "swipeloop: checked %,d rows in %.1f s (%,.0f rows/s)%n", progress.done(),
+                    progress.elapsedSeconds(), rate(progress));
             return checks;
         }
+    }
+
+    private static double rate(CopyProgress progress) {
+        return progress.done() / Math.max(progress.elapsedSeconds(), 1e-3);
     }
 
     /** table · source rows · target rows · checksum ok, one line per table. */

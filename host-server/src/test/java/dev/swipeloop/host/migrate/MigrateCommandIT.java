@@ -21,6 +21,9 @@ import dev.swipeloop.sdk.model.VoteKind;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import dev.swipeloop.sdk.storage.StorageFixtures;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +34,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * {@code swipeloop migrate} as a user runs it, in its own JVM from the built distribution, on a
@@ -40,6 +44,9 @@ import org.junit.jupiter.api.io.TempDir;
 class MigrateCommandIT {
     private static final String A = "app-a";
     private static final String B = "app-b";
+    /** The test server (trust auth, user postgres); the tool and the test reach it through the postgres plugin. */
+    private static final String POSTGRES = System.getProperty("swipeloop.test.postgres.url",
+            "jdbc:postgresql://127.0.0.1:5432/test");
 
     @TempDir
     Path dir;
@@ -67,6 +74,21 @@ class MigrateCommandIT {
         assertEquals(0, run.waitFor(Duration.ofSeconds(1)), run.stderr());
         assertReportedSame(run);
         assertCopied(() -> sqlite(target));
+    }
+
+    /** The move the issue is about, into a fresh schema of database test that is dropped afterwards. */
+    @Test
+    void copiesEveryRowFromSqliteToPostgresAndTheCopyReadsBackTheSame() throws SQLException {
+        String schema = "migrate_it_" + ProcessHandle.current().pid();
+        dropSchema(schema);
+        try {
+            HostProcess run = migrate("--from", "sqlite:" + source, "--to", "postgres:" + POSTGRES, "--to-schema", schema);
+            assertEquals(0, run.waitFor(Duration.ofSeconds(1)), run.stderr());
+            assertReportedSame(run);
+            assertCopied(() -> postgres(schema));
+        } finally {
+            dropSchema(schema);
+        }
     }
 
     @Test
@@ -159,6 +181,22 @@ class MigrateCommandIT {
     private LoadedPlugins sqlite(Path data) {
         return LoadedPlugins.load(plugins, data, HostVersion.get(), "sqlite",
                 new SettingSources(Map.of(), Map.of(), Map.of()));
+    }
+
+    private LoadedPlugins postgres(String schema) {
+        return LoadedPlugins.load(plugins, dir.resolve("data"), HostVersion.get(), "postgres", new SettingSources(Map.of(),
+                Map.of(), Map.of("plugin.postgres.jdbcUrl", POSTGRES, "plugin.postgres.schema", schema)));
+    }
+
+    private static void dropSchema(String schema) throws SQLException {
+        PGSimpleDataSource server = new PGSimpleDataSource();
+        server.setUrl(POSTGRES);
+        if (server.getUser() == null) {
+            server.setUser("postgres");
+        }
+        try (Connection connection = server.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
     }
 
     /**
