@@ -5,7 +5,6 @@ import dev.swipeloop.host.SwipeloopHost;
 import dev.swipeloop.host.plugin.LoadedPlugins;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +75,7 @@ record StorageEndpoint(String flag, String spec, Map<String, String> settings, b
     LoadedPlugins open(Args args, String... commandFlags) {
         Map<String, List<String>> flags = new LinkedHashMap<>(args.flags());
         settings.forEach((key, value) -> flags.put(key, List.of(value)));
-        HostConfigLoader config = HostConfigLoader.load(new Args(flags, new ArrayList<>(args.positional())), commandFlags);
+        HostConfigLoader config = HostConfigLoader.load(new Args(flags, args.positional()), commandFlags);
         String path = config.sources().get("plugin.sqlite.path");
         if (sqliteDirectory && path != null) {
             throw new UsageException("plugin.sqlite.path is set to " + path + ", which would be opened instead of the"

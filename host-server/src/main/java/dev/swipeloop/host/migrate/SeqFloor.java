@@ -9,6 +9,7 @@ import dev.swipeloop.sdk.model.Vote;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -47,12 +48,13 @@ final class SeqFloor {
                     voteApp = appId;
                 }
             }
-            long rewards = target.ledgerCursors(appId).getOrDefault(RewardsCursor.NAME, 0L);
+            Map<String, Long> ledgerCursors = target.ledgerCursors(appId);
+            long rewards = ledgerCursors.getOrDefault(RewardsCursor.NAME, 0L);
             if (rewards > voteFloor) {
                 voteFloor = rewards;
                 voteApp = appId;
             }
-            long webhooks = target.ledgerCursors(appId).getOrDefault(StorageLedgerFeed.CURSOR, 0L);
+            long webhooks = ledgerCursors.getOrDefault(StorageLedgerFeed.CURSOR, 0L);
             if (webhooks > ledgerFloor) {
                 ledgerFloor = webhooks;
                 ledgerApp = appId;

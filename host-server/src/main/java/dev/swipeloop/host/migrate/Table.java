@@ -2,6 +2,7 @@ package dev.swipeloop.host.migrate;
 
 import dev.swipeloop.sdk.storage.StorageBackend;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -34,7 +35,7 @@ record Table<T>(String name, Pager<T> pager, Writer<T> writer, Function<T, Objec
     }
 
     /** Calls {@code each} with every page of the app's records, in order. */
-    void forEachPage(StorageBackend storage, String appId, int limit, java.util.function.Consumer<List<T>> each) {
+    void forEachPage(StorageBackend storage, String appId, int limit, Consumer<List<T>> each) {
         T last = null;
         while (true) {
             List<T> page = pager.page(storage, appId, last, limit);
