@@ -46,13 +46,13 @@ public final class VoteSql {
     /** {@link #INSERT} for votes that must all be new: a seq or (app, id) stored before fails it. */
     static final String RESTORE = COLUMNS_FROM_ARRAYS;
 
-    /** Parameter: the seqs an insert was given. Result: those it stored (by the primary key). */
-    public static final String STORED = "SELECT seq FROM votes WHERE seq = ANY (?::int8[])";
+    /** Parameters: the apps and the seqs an insert was given. Result: the seqs it stored (by the primary key). */
+    public static final String STORED = "SELECT seq FROM votes WHERE app_id = ANY (?::text[]) AND seq = ANY (?::int8[])";
 
     static final String COLUMNS = "seq, app_id, id, rater, session, kind, item, right_item, answer, dwell_ms, "
             + "client_ts, received_at, verified";
 
-    // Walks votes_by_app (app_id, seq): only this app's votes, already in seq order.
+    // Walks the primary key (app_id, seq): only this app's votes, already in seq order.
     static final String AFTER = "SELECT " + COLUMNS + " FROM votes WHERE app_id = ? AND seq > ? ORDER BY seq LIMIT ?";
 
     /** One statement, so one snapshot: items and votes agree. Both parameters are the app. */
@@ -61,7 +61,7 @@ public final class VoteSql {
             count(*) FILTER (WHERE kind = 'binary') AS binary_votes, count(*) FILTER (WHERE kind = 'pair') AS pair_votes, \
             count(DISTINCT rater) AS raters, coalesce(max(seq), 0) AS last_seq FROM votes WHERE app_id = ?""";
 
-    /** One descent of votes_by_app. */
+    /** One descent of the primary key. */
     static final String LAST_SEQ = "SELECT coalesce(max(seq), 0) FROM votes WHERE app_id = ?";
 
     static final String RATER_SUMMARY = "SELECT count(*) AS votes, min(received_at) AS first, max(received_at) AS last"

@@ -69,7 +69,7 @@ final class VoteStore {
                 VoteRows.bindColumns(columns, sent, drawn, now);
                 inserted = append.executeUpdate();
             }
-            Set<Long> stored = inserted == sent.size() ? Set.of(drawn) : stored(connection, drawn);
+            Set<Long> stored = inserted == sent.size() ? Set.of(drawn) : stored(connection, appIds(sent), drawn);
             List<Vote> duplicates = new ArrayList<>(sent.size() - stored.size());
             for (int i = 0; i < sent.size(); i++) {
                 if (stored.contains(drawn[i])) {
@@ -124,10 +124,12 @@ final class VoteStore {
     }
 
     /** Which of the seqs an insert was given it stored: the others went to duplicates. */
-    private static Set<Long> stored(Connection connection, Long[] seqs) throws SQLException {
+    private static Set<Long> stored(Connection connection, Set<String> appIds, Long[] seqs) throws SQLException {
+        Array apps = connection.createArrayOf("text", appIds.toArray(new String[0]));
         Array array = connection.createArrayOf("int8", seqs);
         try (PreparedStatement query = connection.prepareStatement(VoteSql.STORED)) {
-            query.setArray(1, array);
+            query.setArray(1, apps);
+            query.setArray(2, array);
             Set<Long> stored = new HashSet<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -136,6 +138,7 @@ final class VoteStore {
             }
             return stored;
         } finally {
+            apps.free();
             array.free();
         }
     }
