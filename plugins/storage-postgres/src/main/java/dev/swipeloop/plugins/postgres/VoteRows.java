@@ -56,8 +56,8 @@ final class VoteRows {
             received[i] = vote.receivedAt() != null ? Columns.micros(vote.receivedAt()) : defaultReceived;
             verified[i] = vote.verified();
         }
-        parameters.add("int8", seqs).add("text", apps).add("uuid", ids).add("text", raters).add("text", sessions).add("text", kinds)
-                .add("text", items).add("text", rightItems).add("text", answers).add("int4", dwellMs)
+        parameters.add("int8", seqs).add("text", apps).add("uuid", ids).add("text", raters).add("text", sessions)
+                .add("text", kinds).add("text", items).add("text", rightItems).add("text", answers).add("int4", dwellMs)
                 .add("int8", clientTs).add("int8", received).add("bool", verified);
     }
 

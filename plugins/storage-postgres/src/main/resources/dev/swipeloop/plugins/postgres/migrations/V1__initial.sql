@@ -153,9 +153,9 @@ CREATE TABLE rater_profiles (
 );
 
 -- Which host runs a thing that must not run twice (an export cursor's run, webhook
--- deliveries), until when. app_id '' holds host-wide leases. Times come from the hosts, never
--- from the database clock, so a lease means the same to the host that asks as to the host
--- that holds it.
+-- deliveries), until when. app_id '' holds host-wide leases. `until` and the time a lease is
+-- compared with come from the hosts (StorageBackend.tryLease gets `now`), never from the
+-- database clock.
 CREATE TABLE leases (
     app_id           text COLLATE "C" NOT NULL,
     name             text COLLATE "C" NOT NULL,
