@@ -111,9 +111,9 @@ class PluginLoadingIT {
                 assertEquals("STARTED", plugin.getAsJsonObject().get("state").getAsString(), plugin.toString());
                 ids.add(plugin.getAsJsonObject().get("id").getAsString());
             }
-            assertEquals(java.util.Set.of("storage-sqlite", "storage-postgres", "export-text", "export-pickapic", "export-imagefolder",
-                    "reward-policies"), java.util.Set.copyOf(ids), "every module with a plugin.properties, and nothing else: "
-                    + health);
+            assertEquals(java.util.Set.of("storage-sqlite", "storage-postgres", "export-text", "export-pickapic",
+                    "export-imagefolder", "reward-policies"), java.util.Set.copyOf(ids),
+                    "every module with a plugin.properties, and nothing else: " + health);
             assertEquals(6, ids.size());
         }
     }

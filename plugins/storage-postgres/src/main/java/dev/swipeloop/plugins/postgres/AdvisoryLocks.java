@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.List;
 import java.util.TreeSet;
 
 /**
@@ -47,7 +48,7 @@ final class AdvisoryLocks {
 
     /** One host at a time migrates the schema. */
     void lockMigrations(Connection connection) throws SQLException {
-        lock(connection, migrations, java.util.List.of(""));
+        lock(connection, migrations, List.of(""));
     }
 
     private static void lock(Connection connection, int kind, Collection<String> appIds) throws SQLException {

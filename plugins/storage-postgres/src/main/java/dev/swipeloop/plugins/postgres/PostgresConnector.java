@@ -70,10 +70,12 @@ final class PostgresConnector {
         String url = context.settingName(PostgresSettings.JDBC_URL);
         switch (state) {
             case "28P01", "28000" -> {
+                // 28P01: a wrong password; 28000: no such role, or pg_hba.conf lets it in from nowhere here.
+                String user = context.settingName(PostgresSettings.USER);
                 String password = context.settingName(PostgresSettings.PASSWORD);
                 return new PluginStartException("PostgreSQL at " + where() + " refused the login (" + reason + "): set "
-                        + context.settingName(PostgresSettings.USER) + " and " + password + ", or the user and password"
-                        + " in " + url, password, e);
+                        + user + " and " + password + ", or the user and password in " + url + ", to a role the server"
+                        + " accepts", "28P01".equals(state) ? password : user, e);
             }
             case "3D000" -> {
                 return new PluginStartException("PostgreSQL at " + where() + " has no such database (" + reason

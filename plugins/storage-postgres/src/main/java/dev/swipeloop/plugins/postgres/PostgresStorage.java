@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * The scale-out store: any number of hosts, each with its own pool, on one PostgreSQL schema.
  * Nothing is kept in the host beyond the pool, so hosts need not know of each other:
  * <ul>
- *   <li>an append is one transaction and two statements: the apps' advisory vote locks, then
- *       one insert of the whole batch from column arrays that skips known (app, id) pairs,
- *       draws seqs and adds to the items' judged counts; the commit is durable
+ *   <li>an append is one transaction of three statements: the apps' advisory vote locks, fresh
+ *       seqs, then one insert of the whole batch from column arrays that skips known (app, id)
+ *       pairs and adds to the items' judged counts ({@link VoteSql}); the commit is durable
  *       ({@code synchronous_commit} as the server has it, on by default);</li>
  *   <li>the locks make seqs follow commit order per app across hosts, so an export cursor
  *       never passes a vote that commits later with a smaller seq;</li>

@@ -11,16 +11,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Votes to the column arrays of {@link VoteSql#APPEND}, and a votes row back to a Vote. */
+/** Votes to the column arrays of {@link VoteSql#INSERT}, and a votes row back to a Vote. */
 final class VoteRows {
     private VoteRows() {
     }
 
     /**
-     * Binds {@code votes} as the twelve column arrays, from app_id to verified; {@code receivedAt}
-     * stands in for a vote that carries no received time.
+     * Binds {@code votes}, stored under {@code seqs}, as the thirteen column arrays from seq to
+     * verified; {@code receivedAt} stands in for a vote that carries no received time.
      */
-    static void bindColumns(ArrayParameters parameters, List<Vote> votes, Instant receivedAt) throws SQLException {
+    static void bindColumns(ArrayParameters parameters, List<Vote> votes, Long[] seqs, Instant receivedAt)
+            throws SQLException {
         int n = votes.size();
         String[] apps = new String[n];
         UUID[] ids = new UUID[n];
@@ -55,8 +56,8 @@ final class VoteRows {
             received[i] = vote.receivedAt() != null ? Columns.micros(vote.receivedAt()) : defaultReceived;
             verified[i] = vote.verified();
         }
-        parameters.add("text", apps).add("uuid", ids).add("text", raters).add("text", sessions).add("text", kinds)
-                .add("text", items).add("text", rightItems).add("text", answers).add("int4", dwellMs)
+        parameters.add("int8", seqs).add("text", apps).add("uuid", ids).add("text", raters).add("text", sessions)
+                .add("text", kinds).add("text", items).add("text", rightItems).add("text", answers).add("int4", dwellMs)
                 .add("int8", clientTs).add("int8", received).add("bool", verified);
     }
 

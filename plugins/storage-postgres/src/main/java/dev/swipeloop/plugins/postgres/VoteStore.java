@@ -4,6 +4,7 @@ import dev.swipeloop.sdk.model.AppStats;
 import dev.swipeloop.sdk.model.Rater;
 import dev.swipeloop.sdk.model.Vote;
 import dev.swipeloop.sdk.storage.AppendResult;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,10 +12,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -23,14 +24,6 @@ final class VoteStore {
     /** Rows the driver fetches at a time while a page of votes streams in. */
     static final int FETCH_ROWS = 1_000;
 
-    private static final String RESTORE = """
-            WITH stored AS ( \
-            INSERT INTO votes (seq, app_id, id, rater, session, kind, item, right_item, answer, dwell_ms, \
-            client_ts, received_at, verified) \
-            SELECT * FROM unnest(?::int8[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], \
-            ?::text[], ?::text[], ?::int4[], ?::int8[], ?::int8[], ?::bool[]) \
-            RETURNING app_id, kind, item, right_item), \
-            counted AS (""" + JudgedCounts.add("stored") + ") SELECT count(*) FROM stored";
     /** Later appends draw above every restored seq; a sequence never moves back. */
     private static final String SEQS_ABOVE = "SELECT setval('vote_seqs', greatest(?, last_value)) FROM vote_seqs";
     private static final String DELETE_RATER = """
@@ -55,27 +48,37 @@ final class VoteStore {
         if (votes.isEmpty()) {
             return new AppendResult(seqs);
         }
-        Map<VoteKey, Integer> firstCopies = new LinkedHashMap<>();
+        Set<VoteKey> seen = new HashSet<>();
         List<Vote> sent = new ArrayList<>(votes.size());
+        List<Integer> sentFrom = new ArrayList<>(votes.size());
         for (int i = 0; i < votes.size(); i++) {
             Vote vote = votes.get(i);
-            if (firstCopies.putIfAbsent(new VoteKey(vote.appId(), vote.id()), i) == null) {
+            if (seen.add(new VoteKey(vote.appId(), vote.id()))) {
                 sent.add(vote);
+                sentFrom.add(i);
             }
         }
         Instant now = Instant.now();
         database.write("append " + votes.size() + " votes", connection -> {
             locks.lockVotes(connection, appIds(sent));
+            Long[] drawn = drawSeqs(connection, sent.size());
+            int inserted;
             try (PreparedStatement append = connection.prepareStatement(VoteSql.APPEND);
                  ArrayParameters columns = new ArrayParameters(connection, append)) {
-                VoteRows.bindColumns(columns, sent, now);
-                try (ResultSet rows = append.executeQuery()) {
-                    while (rows.next()) {
-                        VoteKey key = new VoteKey(rows.getString(2), rows.getObject(3, UUID.class));
-                        seqs[firstCopies.get(key)] = rows.getLong(1);
-                    }
+                JudgedCounts.bind(columns, sent, 1);
+                VoteRows.bindColumns(columns, sent, drawn, now);
+                inserted = append.executeUpdate();
+            }
+            Set<Long> stored = inserted == sent.size() ? Set.of(drawn) : stored(connection, appIds(sent), drawn);
+            List<Vote> duplicates = new ArrayList<>(sent.size() - stored.size());
+            for (int i = 0; i < sent.size(); i++) {
+                if (stored.contains(drawn[i])) {
+                    seqs[sentFrom.get(i)] = drawn[i];
+                } else {
+                    duplicates.add(sent.get(i));
                 }
             }
+            JudgedCounts.add(connection, duplicates, -1);
             return null;
         });
         return new AppendResult(seqs);
@@ -90,23 +93,54 @@ final class VoteStore {
         String what = "restore " + votes.size() + " votes";
         database.write(what, connection -> {
             locks.lockVotes(connection, appIds(votes));
-            long highest = 0;
-            Long[] seqs = new Long[votes.size()];
-            for (int i = 0; i < seqs.length; i++) {
-                seqs[i] = votes.get(i).seq();
-                highest = Math.max(highest, seqs[i]);
-            }
-            try (PreparedStatement restore = connection.prepareStatement(RESTORE);
+            Long[] seqs = votes.stream().map(Vote::seq).toArray(Long[]::new);
+            try (PreparedStatement restore = connection.prepareStatement(VoteSql.RESTORE);
                  ArrayParameters columns = new ArrayParameters(connection, restore)) {
-                columns.add("int8", seqs);
-                VoteRows.bindColumns(columns, votes, now);
-                restore.executeQuery().close();
+                VoteRows.bindColumns(columns, votes, seqs, now);
+                restore.executeUpdate();
             } catch (SQLException e) {
                 throw PostgresDatabase.conflictOrFailure(what, e);
             }
+            JudgedCounts.add(connection, votes, 1);
+            long highest = Arrays.stream(seqs).mapToLong(Long::longValue).max().orElseThrow();
             Sequences.keepAbove(connection, SEQS_ABOVE, highest);
             return null;
         });
+    }
+
+    /** {@code count} fresh seqs, in increasing order. */
+    private static Long[] drawSeqs(Connection connection, int count) throws SQLException {
+        Long[] seqs = new Long[count];
+        try (PreparedStatement draw = connection.prepareStatement(VoteSql.DRAW_SEQS)) {
+            draw.setInt(1, count);
+            try (ResultSet rows = draw.executeQuery()) {
+                for (int i = 0; rows.next(); i++) {
+                    seqs[i] = rows.getLong(1);
+                }
+            }
+        }
+        Arrays.sort(seqs);
+        return seqs;
+    }
+
+    /** Which of the seqs an insert was given it stored: the others went to duplicates. */
+    private static Set<Long> stored(Connection connection, Set<String> appIds, Long[] seqs) throws SQLException {
+        Array apps = connection.createArrayOf("text", appIds.toArray(new String[0]));
+        Array array = connection.createArrayOf("int8", seqs);
+        try (PreparedStatement query = connection.prepareStatement(VoteSql.STORED)) {
+            query.setArray(1, apps);
+            query.setArray(2, array);
+            Set<Long> stored = new HashSet<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    stored.add(rows.getLong(1));
+                }
+            }
+            return stored;
+        } finally {
+            apps.free();
+            array.free();
+        }
     }
 
     long lastSeq(String appId) {

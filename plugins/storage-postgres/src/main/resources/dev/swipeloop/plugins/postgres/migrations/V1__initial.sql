@@ -62,11 +62,13 @@ CREATE TABLE judged_counts (
 CREATE SEQUENCE vote_seqs;
 
 -- seq: drawn from vote_seqs while the transaction holds its app's advisory vote lock (see
--- AdvisoryLocks), so within an app seqs increase in commit order; never reused.
+-- AdvisoryLocks), so within an app seqs increase in commit order; never reused. The primary
+-- key (app_id, seq) is the export cursor's index, and the only one on seq: an index on seq
+-- alone would tempt the planner to walk every app's votes after a seq, filtering by app.
 -- kind = 'binary': item is the judged item, right_item is NULL, answer is like|dislike|skip.
 -- kind = 'pair':   item is the left image, right_item the right one, answer is left|right|tie|skip.
 CREATE TABLE votes (
-    seq              bigint  PRIMARY KEY,
+    seq              bigint  NOT NULL,
     app_id           text COLLATE "C" NOT NULL,
     id               uuid    NOT NULL,
     rater            text COLLATE "C" NOT NULL,
@@ -80,11 +82,9 @@ CREATE TABLE votes (
     received_at      bigint  NOT NULL,
     -- true when the request that brought the vote carried a rater token the host checked.
     verified         boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (app_id, seq),          -- an app's votes in seq order: cursors, the last seq, stats
     UNIQUE (app_id, id)                 -- idempotency: appends are ON CONFLICT DO NOTHING
 );
-
--- An app's votes in seq order: the export cursor, the last seq, stats.
-CREATE INDEX votes_by_app ON votes (app_id, seq);
 
 -- What a rater judged, per kind, with both sides of a pair in the index itself: answers "has
 -- this rater judged this item in this kind" for the deck without reading the table (the role
@@ -94,7 +94,7 @@ CREATE INDEX votes_by_rater ON votes (app_id, rater, kind) INCLUDE (item, right_
 CREATE SEQUENCE ledger_seqs;
 
 CREATE TABLE ledger (
-    seq              bigint  PRIMARY KEY,  -- from ledger_seqs under the app's ledger lock, like votes.seq
+    seq              bigint  NOT NULL,  -- from ledger_seqs under the app's ledger lock, like votes.seq
     app_id           text COLLATE "C" NOT NULL,
     rater            text COLLATE "C" NOT NULL,
     policy           text    NOT NULL,
@@ -102,11 +102,9 @@ CREATE TABLE ledger (
     reason           text,
     vote_id          uuid,
     at               bigint  NOT NULL,
-    vests_at         bigint             -- NULL: vests at `at`
+    vests_at         bigint,            -- NULL: vests at `at`
+    PRIMARY KEY (app_id, seq)           -- an app's entries in seq order, for the host's webhook cursor
 );
-
--- An app's entries in seq order, for the host's webhook cursor.
-CREATE INDEX ledger_by_app ON ledger (app_id, seq);
 
 -- A rater's entries in seq order.
 CREATE INDEX ledger_by_rater ON ledger (app_id, rater, seq);
@@ -155,9 +153,9 @@ CREATE TABLE rater_profiles (
 );
 
 -- Which host runs a thing that must not run twice (an export cursor's run, webhook
--- deliveries), until when. app_id '' holds host-wide leases. Times come from the hosts, never
--- from the database clock, so a lease means the same to the host that asks as to the host
--- that holds it.
+-- deliveries), until when. app_id '' holds host-wide leases. `until` and the time a lease is
+-- compared with come from the hosts (StorageBackend.tryLease gets `now`), never from the
+-- database clock.
 CREATE TABLE leases (
     app_id           text COLLATE "C" NOT NULL,
     name             text COLLATE "C" NOT NULL,
