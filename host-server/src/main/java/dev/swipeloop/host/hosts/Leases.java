@@ -1,16 +1,16 @@
 package dev.swipeloop.host.hosts;
 
 import dev.swipeloop.sdk.storage.StorageBackend;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,28 +20,50 @@ import org.slf4j.LoggerFactory;
  * storage, each taken for {@link #RUN_TTL} and renewed while the thing runs, so a host that
  * dies hands over once its leases run out. A backend that keeps no leases serves one host; the
  * leases then live in this process.
+ *
+ * <p>Every holder this process writes starts with {@link #holder}: the {@code host.id} and a
+ * random nonce, new at every start, so that two processes given the same {@code host.id} (by
+ * mistake, or a restart while the last run's leases have not run out) never share a lease.
+ * Leases are compared against the hosts' own clocks: they must agree (NTP) to well within
+ * {@link #RUN_TTL} minus {@link #FRESH}.
  */
 public final class Leases implements AutoCloseable {
     /** How long a run's lease lasts without renewal: how long a dead host's work waits for another. */
     public static final Duration RUN_TTL = Duration.ofSeconds(30);
     /** Renewed this often, so two renewals may fail (a database blip) before the lease runs out. */
     static final Duration RUN_RENEW = RUN_TTL.dividedBy(3);
+    /**
+     * How long after storage last confirmed it a run still counts a lease as its own: less than
+     * {@link #RUN_TTL}, so that it stops before the lease can run out, with a margin for the time
+     * between checking and acting, and for the hosts' clocks disagreeing a little.
+     */
+    static final Duration FRESH = RUN_TTL.minus(RUN_TTL.dividedBy(6));
     private static final Logger LOG = LoggerFactory.getLogger(Leases.class);
 
     private final LeaseStore store;
     private final String hostId;
+    private final String holder;
     private final Clock clock;
+    private final LongSupplier nanos;
     private final AtomicLong runs = new AtomicLong();
-    private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "swipeloop-leases");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Renewals renewals = new Renewals();
 
-    Leases(LeaseStore store, String hostId, Clock clock) {
+    /**
+     * @param nanos a monotonic clock ({@link System#nanoTime}), for how long ago a lease was
+     *              confirmed: unlike {@code clock}, it never jumps
+     */
+    Leases(LeaseStore store, String hostId, Clock clock, LongSupplier nanos) {
         this.store = store;
         this.hostId = hostId;
+        this.holder = hostId + "~" + nonce();
         this.clock = clock;
+        this.nanos = nanos;
+    }
+
+    private static String nonce() {
+        byte[] bytes = new byte[4];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     /** The storage's leases, or ones in this process when it keeps none (asked once, here). */
@@ -50,9 +72,9 @@ public final class Leases implements AutoCloseable {
             storage.leases("", LiveHosts.PREFIX, clock.instant());
         } catch (UnsupportedOperationException e) {
             LOG.info("Storage '{}' keeps no leases: this host assumes it is the only one on its database", storage.id());
-            return new Leases(new LocalLeases(), hostId, clock);
+            return new Leases(new LocalLeases(), hostId, clock, System::nanoTime);
         }
-        return new Leases(new StorageLeaseStore(storage), hostId, clock);
+        return new Leases(new StorageLeaseStore(storage), hostId, clock, System::nanoTime);
     }
 
     /** This host's id ({@code host.id}). */
@@ -60,23 +82,33 @@ public final class Leases implements AutoCloseable {
         return hostId;
     }
 
+    /** The holder of this process's own leases ({@code host.id~nonce}); runs add {@code #n} to it. */
+    public String holder() {
+        return holder;
+    }
+
+    long nanos() {
+        return nanos.getAsLong();
+    }
+
     /**
      * Takes the lease for a run of this host (a holder no other run shares, not even on this
      * host) and renews it until {@link HeldLease#release}; empty when someone else has it.
      */
     public Optional<HeldLease> hold(String appId, String name) {
-        String holder = hostId + "#" + runs.incrementAndGet();
-        if (!tryTake(appId, name, holder, RUN_TTL)) {
+        String runHolder = holder + "#" + runs.incrementAndGet();
+        long askedAt = nanos();
+        if (!tryTake(appId, name, runHolder, RUN_TTL)) {
             return Optional.empty();
         }
-        HeldLease lease = new HeldLease(this, appId, name, holder);
+        HeldLease lease = new HeldLease(this, appId, name, runHolder, askedAt);
         lease.renewing(every(RUN_RENEW, RUN_RENEW, lease::renew));
         return Optional.of(lease);
     }
 
-    /** Runs {@code task} on the lease thread after {@code first}, then every {@code period}. */
+    /** Runs {@code task} after {@code first}, then every {@code period}, beside the other renewals ({@link Renewals}). */
     ScheduledFuture<?> every(Duration first, Duration period, Runnable task) {
-        return renewer.scheduleWithFixedDelay(task, first.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        return renewals.every(first, period, task);
     }
 
     /** Takes or renews the lease for {@code holder} until {@code ttl} from now: false while another holds it. */
@@ -97,7 +129,7 @@ public final class Leases implements AutoCloseable {
     /** Stops renewing; leases still held run out by themselves. */
     @Override
     public void close() {
-        renewer.shutdownNow();
+        renewals.close();
     }
 
     /** The storage backend's leases. */

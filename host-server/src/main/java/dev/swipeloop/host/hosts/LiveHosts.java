@@ -12,6 +12,10 @@ import org.slf4j.LoggerFactory;
  * {@link #RENEW} and counts the live ones. Rate limits are shared out by this count
  * ({@link #share}), on the assumption that the load balancer spreads requests evenly. A host
  * that stops releases its lease; one that dies drops out of the count after {@link #TTL}.
+ *
+ * <p>The lease is held by this process ({@link Leases#holder}), not by the bare id: a second
+ * process started with the same {@code host.id} cannot take it, and both say so loudly, since
+ * they would count as one host and allow twice their share.
  */
 public final class LiveHosts implements AutoCloseable {
     static final String PREFIX = "host:";
@@ -23,6 +27,7 @@ public final class LiveHosts implements AutoCloseable {
     private final String name;
     private final ScheduledFuture<?> renewal;
     private volatile List<String> ids;
+    private volatile boolean idInUse;
 
     /** Takes this host's lease and counts the hosts at once, then again every {@link #RENEW}. */
     public LiveHosts(Leases leases) {
@@ -47,10 +52,26 @@ public final class LiveHosts implements AutoCloseable {
         return Math.max(1, ids.size());
     }
 
+    /** Whether another process holds this host's id ({@code host.id} set alike on two hosts), as of the last renewal. */
+    public boolean idInUse() {
+        return idInUse;
+    }
+
     /** A failure keeps the last count: better a stale share than none. */
     void renew() {
         try {
-            leases.tryTake("", name, leases.hostId(), TTL);
+            boolean ours = leases.tryTake("", name, leases.holder(), TTL);
+            if (ours == idInUse) {
+                idInUse = !ours;
+                if (ours) {
+                    LOG.info("host.id '{}' is this host's alone again", leases.hostId());
+                } else {
+                    LOG.warn("ANOTHER PROCESS RUNS WITH host.id '{}' ON THIS DATABASE (held by {}, this process is {}):"
+                                    + " give every host its own host.id; until then both count as one host and allow"
+                                    + " twice their share of the rate limits", leases.hostId(),
+                            leases.live("", name).get(name), leases.holder());
+                }
+            }
             TreeSet<String> live = new TreeSet<>();
             leases.live("", PREFIX).keySet().forEach(key -> live.add(key.substring(PREFIX.length())));
             // This host runs even when its renewal came too late to count.
@@ -69,7 +90,7 @@ public final class LiveHosts implements AutoCloseable {
     public void close() {
         renewal.cancel(false);
         try {
-            leases.release("", name, leases.hostId());
+            leases.release("", name, leases.holder());
         } catch (RuntimeException e) {
             LOG.debug("Releasing the host lease failed ({}); it runs out in {}", e.toString(), TTL);
         }

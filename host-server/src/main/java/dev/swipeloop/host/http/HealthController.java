@@ -53,11 +53,15 @@ final class HealthController {
         return json;
     }
 
-    /** This host's id and the live hosts' ids (this one included): each allows 1/count of every rate limit. */
+    /**
+     * This host's id and the live hosts' ids (this one included): each allows 1/count of every
+     * rate limit. {@code idInUse}: another process holds this host's id, a misconfiguration.
+     */
     private JsonObject hostsJson() {
         JsonObject json = new JsonObject();
         json.addProperty("id", hosts.hostId());
         json.add("live", JsonOut.GSON.toJsonTree(hosts.ids()));
+        json.addProperty("idInUse", hosts.idInUse());
         return json;
     }
 

@@ -130,7 +130,7 @@ public final class HttpApi implements AutoCloseable {
         this.webhooks = new WebhookDispatcher(rewards.unavailable() == null ? new StorageLedgerFeed(storage, leases)
                 : LedgerFeed.NONE, appId -> appSettings.of(appId).webhooks()
                 .map(target -> new WebhookEndpoint(URI.create(target.url()), target.secret())), settings.webhooks(),
-                settings.hostId());
+                leases.holder());
         rewards.onTiersReached(webhooks::poke);
         this.rankingService = new RankingService(boards);
         this.qualityService = new QualityService(boards, clock);

@@ -67,7 +67,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final WebhookEndpoints endpoints;
     private final WebhookSettings settings;
     private final WebhookSender sender;
-    private final String hostId;
+    private final String holder;
     private final long pollNanos;
     /** Pokes (an app id), attempt outcomes and {@link #STOP}: all the thread is told. */
     private final LinkedBlockingQueue<Object> signals = new LinkedBlockingQueue<>();
@@ -80,11 +80,11 @@ public final class WebhookDispatcher implements AutoCloseable {
     /**
      * Starts the dispatcher thread; the first look at every app's ledger is immediate.
      *
-     * @param hostId this host's id, the holder of the app leases it takes
+     * @param holder this process's lease holder ({@code Leases#holder}), the holder of the app leases it takes
      */
-    public WebhookDispatcher(LedgerFeed feed, WebhookEndpoints endpoints, WebhookSettings settings, String hostId) {
+    public WebhookDispatcher(LedgerFeed feed, WebhookEndpoints endpoints, WebhookSettings settings, String holder) {
         this.feed = feed;
-        this.hostId = hostId;
+        this.holder = holder;
         this.endpoints = endpoints;
         this.settings = settings;
         this.sender = new WebhookSender(settings.timeout());
@@ -144,7 +144,7 @@ public final class WebhookDispatcher implements AutoCloseable {
             // So that another host takes the apps over at once, not when the leases run out.
             apps.values().stream().filter(app -> app.leased).forEach(app -> {
                 try {
-                    feed.release(app.appId, hostId);
+                    feed.release(app.appId, holder);
                 } catch (RuntimeException e) {
                     LOG.debug("releasing the webhooks lease of app {} failed: {}", app.appId, e.toString());
                 }
@@ -284,7 +284,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         // Not ours while we cannot tell: should the claim fail, the lease may be running out.
         app.leased = false;
         app.claimAt = now + Math.min(RENEW_NANOS, pollNanos);
-        boolean leased = feed.claim(app.appId, hostId, LEASE);
+        boolean leased = feed.claim(app.appId, holder, LEASE);
         if (leased) {
             app.leased = true;
             app.claimAt = now + RENEW_NANOS;
