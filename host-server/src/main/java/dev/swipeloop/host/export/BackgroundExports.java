@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -34,13 +35,16 @@ import org.slf4j.LoggerFactory;
  * lease {@code export-job:<id>} from submission to the end and writes its progress into the
  * record every {@link #PROGRESS_EVERY}. A job still queued or running whose lease ran out lost
  * its host (stopped or died): whoever looks first (a status request, a listing, a host
- * starting) marks it failed.
+ * starting) marks it failed. A host writes a job's record (its start, progress and end) only
+ * while its lease is fresh ({@link HeldLease#held}, renewed at once before the end): one that
+ * stalled past its lease leaves the record to whoever marked the job failed meanwhile.
  */
 public final class BackgroundExports implements AutoCloseable {
     static final String LEASE = "export-job:";
     static final long PROGRESS_EVERY_MILLIS = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundExports.class);
     private static final String ABANDONED = "the host running the export stopped before it finished; start it again";
+    private static final String STOPPING = "the host was stopping when the export was submitted; start it again";
 
     /** A job this host runs: the lease that says so, and its progress (null for a streamed export). */
     private record Running(HeldLease lease, ExportProgress progress) {
@@ -82,15 +86,22 @@ public final class BackgroundExports implements AutoCloseable {
      * closed, letting go of its cursor, when the job ends.
      */
     public ExportJobRecord submit(ExportPlan plan) {
+        ExportJobRecord job = new ExportJobRecord(newId(), plan.appId(), plan.format().id(), ExportJobRecord.QUEUED,
+                false, clock.instant(), null, plan.fileName(), null, null, null);
         try {
-            ExportJobRecord job = new ExportJobRecord(newId(), plan.appId(), plan.format().id(), ExportJobRecord.QUEUED,
-                    false, clock.instant(), null, plan.fileName(), null, null, null);
             start(job, Exporter.progressOf(plan));
-            workers.execute(() -> runJob(job, plan));
-            return job;
         } catch (RuntimeException e) {
             plan.close();
             throw e;
+        }
+        try {
+            workers.execute(() -> runJob(job, plan));
+            return job;
+        } catch (RejectedExecutionException closing) {
+            plan.close();
+            ExportJobRecord failed = job.withState(ExportJobRecord.FAILED, clock.instant(), STOPPING, null);
+            finish(failed);
+            return failed;
         }
     }
 
@@ -113,11 +124,15 @@ public final class BackgroundExports implements AutoCloseable {
         ExportJobRecord job = queued.withState(ExportJobRecord.RUNNING, null, null, null);
         Path file = files.file(job);
         Path partial = files.partial(job);
+        HeldLease lease = running.get(queued.id()).lease();
         try {
-            save(job);
+            save(job, lease);
             JsonObject manifest;
             try (OutputStream out = Files.newOutputStream(partial)) {
                 manifest = exporter.run(plan, out, progress);
+            }
+            if (!lease.confirm()) {
+                throw new LostLeaseException(job.id());
             }
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             // The cursor moves and is free again before anyone can see the job done, so a client
@@ -131,6 +146,9 @@ public final class BackgroundExports implements AutoCloseable {
             // Errors too (a plugin's NoClassDefFoundError): the record must not stay "running".
             LOG.warn("Export {} ({} of app {}) failed", job.id(), job.format(), job.appId(), e);
             ExportJobFiles.deleteQuietly(partial);
+            if (e instanceof LostLeaseException) {
+                ExportJobFiles.deleteQuietly(file);
+            }
             finish(job.withState(ExportJobRecord.FAILED, clock.instant(), describe(e), null));
             if (e instanceof VirtualMachineError fatal) {
                 throw fatal;
@@ -198,6 +216,13 @@ public final class BackgroundExports implements AutoCloseable {
         return "exp_" + HexFormat.of().formatHex(bytes);
     }
 
+    /** The job's host stalled past its lease: another host may have marked it failed, and owns its record now. */
+    private static final class LostLeaseException extends IllegalStateException {
+        LostLeaseException(String id) {
+            super("export " + id + " lost its lease (this host stalled, or could not reach the database in time)");
+        }
+    }
+
     private ExportJobRecord failIfAbandoned(ExportJobRecord job) {
         if (job.finished() || running.containsKey(job.id())) {
             return job;
@@ -211,29 +236,47 @@ public final class BackgroundExports implements AutoCloseable {
             return job;
         }
         ExportJobRecord failed = job.withState(ExportJobRecord.FAILED, clock.instant(), ABANDONED, null);
-        save(failed);
+        synchronized (this) {
+            files.save(failed);
+        }
         ExportJobFiles.deleteQuietly(files.partial(job));
         LOG.info("Export {} of app {} lost its host before it finished; marked failed", job.id(), job.appId());
         return failed;
     }
 
-    /** The job's final record; from now on this host neither runs it nor writes its progress. */
+    /**
+     * The job's final record, written only when its lease is confirmed this moment; from now on
+     * this host neither runs it nor writes its progress.
+     */
     private synchronized void finish(ExportJobRecord job) {
         Running ended = running.remove(job.id());
-        files.save(job);
-        if (ended != null) {
+        if (ended == null) {
+            return;
+        }
+        try {
+            if (ended.lease().confirm()) {
+                files.save(job);
+            } else {
+                LOG.warn("Export {} of app {} ended as {} after its lease lapsed; its record is left as another"
+                        + " host may have written it", job.id(), job.appId(), job.state());
+            }
+        } finally {
             ended.lease().release();
         }
     }
 
-    private synchronized void save(ExportJobRecord job) {
+    /** A record of a job this host runs, written only while its lease is fresh. */
+    private synchronized void save(ExportJobRecord job, HeldLease lease) {
+        if (!lease.held()) {
+            throw new LostLeaseException(job.id());
+        }
         files.save(job);
     }
 
     /** Under the same lock as {@link #finish}: a progress write never lands after the final record. */
     private synchronized void writeProgress() {
         running.forEach((id, job) -> {
-            if (job.progress() == null || job.progress().pass() == 0) {
+            if (job.progress() == null || job.progress().pass() == 0 || !job.lease().held()) {
                 return;
             }
             try {

@@ -14,11 +14,13 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,9 +57,11 @@ final class ExportJobFiles {
         Path dir = directory(job.id());
         try {
             Files.createDirectories(dir);
-            // Named per writer: two hosts rewriting one record must not share a temporary file.
-            Path temp = Files.createTempFile(dir, RECORD, ".partial");
-            Files.writeString(temp, GSON.toJson(job), StandardCharsets.UTF_8);
+            // Named per writer: two hosts rewriting one record must not share a temporary file. Not
+            // createTempFile, whose 0600 would hide the record from hosts running as other users.
+            Path temp = dir.resolve(RECORD + "." + UUID.randomUUID() + ".partial");
+            Files.writeString(temp, GSON.toJson(job), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
             Files.move(temp, dir.resolve(RECORD), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record export job in " + dir, e);

@@ -161,13 +161,14 @@ public final class Exporter {
     /**
      * Records that the export reached its reader in full: moves a named cursor to the end of the
      * range. Call it last, after the output was flushed (and renamed, unpacked, recorded), so that
-     * an export that failed anywhere is delivered again next time.
+     * an export that failed anywhere is delivered again next time. The cursor's lease is renewed
+     * first, at once: a cursor whose lease lapsed meanwhile may have been run by another export.
      */
     public void delivered(ExportPlan plan) {
         if (plan.cursorName() != null) {
-            if (!plan.cursorLease().held()) {
-                throw new IllegalStateException("cursor '" + plan.cursorName() + "' was taken over by another export"
-                        + " while this one ran (the host stalled past its lease); it was not moved, so the next export"
+            if (!plan.cursorLease().confirm()) {
+                throw new IllegalStateException("cursor '" + plan.cursorName() + "' is no longer this export's (the"
+                        + " host stalled past its lease, or could not renew it); it was not moved, so the next export"
                         + " with it delivers these votes again");
             }
             storage.saveExportCursor(plan.appId(), plan.cursorName(), plan.lastSeq());

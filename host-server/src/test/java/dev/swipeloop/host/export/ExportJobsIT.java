@@ -155,6 +155,23 @@ class ExportJobsIT {
     }
 
     @Test
+    void aJobWhoseHostDiedIsMarkedFailedByTheNextStartAndItsPartialFileDeleted() throws IOException {
+        host.close();
+        // What a host killed mid-export leaves: a running record, a partial file, no live lease.
+        ExportJobFiles files = new ExportJobFiles(dir.resolve("data").resolve("exports"));
+        ExportJobRecord running = new ExportJobRecord("exp_00000000000000aa", scenario.app().id(), "jsonl",
+                ExportJobRecord.RUNNING, false, java.time.Instant.now(), null, "votes.jsonl", null, null, null);
+        files.save(running);
+        java.nio.file.Files.writeString(files.partial(running), "{\"seq\":1}\n");
+
+        host = startHost();
+        JsonObject job = get("/v1/exports/jobs/" + running.id());
+        assertEquals("failed", job.get("state").getAsString(), job.toString());
+        assertTrue(job.get("error").getAsString().contains("stopped before it finished"), job.toString());
+        assertTrue(java.nio.file.Files.notExists(files.partial(running)), "the half-written file is gone");
+    }
+
+    @Test
     void badJobRequestsNameTheField() {
         HttpResponse<String> noFormat = host.http().post("/v1/exports", scenario.app().secretKey(), null, "{\"options\":{}}");
         assertEquals(400, noFormat.statusCode());
