@@ -37,7 +37,7 @@ public final class Leases implements AutoCloseable {
      * {@link #RUN_TTL}, so that it stops before the lease can run out, with a margin for the time
      * between checking and acting, and for the hosts' clocks disagreeing a little.
      */
-    static final Duration FRESH = RUN_TTL.minus(RUN_TTL.dividedBy(6));
+    public static final Duration FRESH = RUN_TTL.minus(RUN_TTL.dividedBy(6));
     private static final Logger LOG = LoggerFactory.getLogger(Leases.class);
 
     private final LeaseStore store;

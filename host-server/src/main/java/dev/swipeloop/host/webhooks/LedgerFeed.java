@@ -29,16 +29,17 @@ public interface LedgerFeed {
         }
 
         @Override
-        public void saveCursor(String appId, long seq) {
-        }
-
-        @Override
-        public boolean claim(String appId, String hostId, Duration ttl) {
+        public boolean moveCursor(String appId, long from, long to) {
             return true;
         }
 
         @Override
-        public void release(String appId, String hostId) {
+        public boolean claim(String appId, String holder, Duration ttl) {
+            return true;
+        }
+
+        @Override
+        public void release(String appId, String holder) {
         }
     };
 
@@ -51,15 +52,18 @@ public interface LedgerFeed {
     /** Up to {@code limit} of the app's ledger entries with seq above {@code afterSeq}, in seq order. */
     List<LedgerEntry> after(String appId, long afterSeq, int limit);
 
-    /** Moves the app's cursor to {@code seq}, durably: a restart resumes after it. */
-    void saveCursor(String appId, long seq);
+    /**
+     * Moves the app's cursor from {@code from} to {@code to}, durably: a restart resumes after it.
+     * False, and nothing written, when the cursor is not at {@code from}: another host moved it.
+     */
+    boolean moveCursor(String appId, long from, long to);
 
     /**
      * Takes or renews, for {@code ttl}, the app's lease on sending its webhooks for this host:
      * false while another host holds it. Of hosts sharing a database one sends an app's webhooks.
      */
-    boolean claim(String appId, String hostId, Duration ttl);
+    boolean claim(String appId, String holder, Duration ttl);
 
     /** Gives the app's lease up, if this host holds it, so another host takes over at once. */
-    void release(String appId, String hostId);
+    void release(String appId, String holder);
 }

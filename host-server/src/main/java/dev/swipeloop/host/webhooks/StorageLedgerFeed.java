@@ -1,6 +1,7 @@
 package dev.swipeloop.host.webhooks;
 
 import dev.swipeloop.host.hosts.Leases;
+import dev.swipeloop.sdk.ConflictException;
 import dev.swipeloop.sdk.model.App;
 import dev.swipeloop.sdk.model.LedgerEntry;
 import dev.swipeloop.sdk.storage.StorageBackend;
@@ -38,18 +39,24 @@ public final class StorageLedgerFeed implements LedgerFeed {
         return storage.ledgerAfter(appId, afterSeq, limit);
     }
 
+    /** Appending no entries moves the cursor only from where it is expected: never back, never over another host's move. */
     @Override
-    public void saveCursor(String appId, long seq) {
-        storage.saveLedgerCursor(appId, CURSOR, seq);
+    public boolean moveCursor(String appId, long from, long to) {
+        try {
+            storage.appendLedger(List.of(), appId, CURSOR, from, to);
+            return true;
+        } catch (ConflictException movedMeanwhile) {
+            return false;
+        }
     }
 
     @Override
-    public boolean claim(String appId, String hostId, Duration ttl) {
-        return leases.tryTake(appId, CURSOR, hostId, ttl);
+    public boolean claim(String appId, String holder, Duration ttl) {
+        return leases.tryTake(appId, CURSOR, holder, ttl);
     }
 
     @Override
-    public void release(String appId, String hostId) {
-        leases.release(appId, CURSOR, hostId);
+    public void release(String appId, String holder) {
+        leases.release(appId, CURSOR, holder);
     }
 }

@@ -36,10 +36,13 @@ import org.slf4j.LoggerFactory;
  * <h2>Several hosts</h2>
  * Every host runs a dispatcher, but one host at a time sends an app's webhooks: the one that
  * holds the app's lease {@code webhooks} ({@link LedgerFeed#claim}), which lasts {@link #LEASE}
- * and is renewed every third of that. Only the holder moves the cursor. A host
- * that loses the lease drops the message it was sending (the new holder sends it again, with
- * the same {@code webhook-id}); one that stops gives it up at once; one that dies hands over
- * when it runs out. The others ask for it every poll interval (at most every renewal period).
+ * and is renewed every third of that. Only the holder moves the cursor, and only while its last
+ * claim is fresh ({@link Leases#FRESH}); it moves it only from where it left it, so never back
+ * and never over another host's move. A host that loses the lease (or finds the cursor moved)
+ * drops the message it was sending (the new holder sends it again, with the same
+ * {@code webhook-id}); one that stops gives it up at once; one that dies hands over when it runs
+ * out. The others ask for it every poll interval (at most every renewal period), but only for an
+ * app with a webhook URL or entries past its cursor: an idle app costs no write.
  * {@link #status} shows the deliveries this host made.
  *
  * <h2>What is sent</h2>
@@ -60,6 +63,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     /** How long an app's lease lasts without renewal: how long a dead host's webhooks wait for another. */
     static final Duration LEASE = Leases.RUN_TTL;
     static final long RENEW_NANOS = LEASE.toNanos() / 3;
+    private static final long FRESH_NANOS = Leases.FRESH.toNanos();
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final Object STOP = new Object();
 
@@ -164,6 +168,8 @@ public final class WebhookDispatcher implements AutoCloseable {
         boolean leased;
         /** When to claim (or renew) the lease next. */
         long claimAt = System.nanoTime();
+        /** When the last successful claim was asked for: the lease is ours until {@link #FRESH_NANOS} after. */
+        long claimedAt;
 
         AppState(String appId) {
             this.appId = appId;
@@ -235,7 +241,11 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     private void handle(Object signal) {
         if (signal instanceof String appId) {
-            apps.computeIfAbsent(appId, AppState::new).readAt = System.nanoTime();
+            AppState app = apps.computeIfAbsent(appId, AppState::new);
+            app.readAt = System.nanoTime();
+            if (!app.leased) {
+                app.claimAt = app.readAt;
+            }
         } else if (signal instanceof Outcome outcome) {
             AppState app = apps.get(outcome.appId());
             if (app != null && app.current == outcome.pending()) {
@@ -281,12 +291,24 @@ public final class WebhookDispatcher implements AutoCloseable {
             return app.leased;
         }
         boolean had = app.leased;
+        if (!had && !worthClaiming(app)) {
+            app.claimAt = now + pollNanos;
+            return false;
+        }
         // Not ours while we cannot tell: should the claim fail, the lease may be running out.
         app.leased = false;
         app.claimAt = now + Math.min(RENEW_NANOS, pollNanos);
-        boolean leased = feed.claim(app.appId, holder, LEASE);
+        boolean leased;
+        try {
+            leased = feed.claim(app.appId, holder, LEASE);
+        } catch (RuntimeException | Error e) {
+            // Another host may hold the lease by the time we look again: its message is its own.
+            app.current = null;
+            throw e;
+        }
         if (leased) {
             app.leased = true;
+            app.claimedAt = now;
             app.claimAt = now + RENEW_NANOS;
             if (!had) {
                 app.cursor = -1;
@@ -300,6 +322,14 @@ public final class WebhookDispatcher implements AutoCloseable {
         return leased;
     }
 
+    /**
+     * Whether an app this host does not hold is worth a claim (a durable write): it has a webhook
+     * URL, or entries past its cursor that its cursor must step over.
+     */
+    private boolean worthClaiming(AppState app) {
+        return endpoints.of(app.appId).isPresent() || !feed.after(app.appId, feed.cursor(app.appId), 1).isEmpty();
+    }
+
     /** Steps the cursor over entries that need no message, up to the app's next tier entry. */
     private void readLedger(AppState app, long now) {
         if (app.cursor < 0) {
@@ -311,17 +341,22 @@ public final class WebhookDispatcher implements AutoCloseable {
             LedgerEntry tier = hasEndpoint ? page.stream().filter(TierReachedEvent::announcedBy).findFirst().orElse(null) : null;
             if (tier != null) {
                 int index = page.indexOf(tier);
-                if (index > 0) {
-                    moveCursor(app, page.get(index - 1).seq());
+                if (index > 0 && !moveCursor(app, page.get(index - 1).seq())) {
+                    return;
                 }
                 app.current = new Pending(TierReachedEvent.of(tier), now);
                 return;
             }
-            if (!page.isEmpty()) {
-                moveCursor(app, page.get(page.size() - 1).seq());
+            if (!page.isEmpty() && !moveCursor(app, page.get(page.size() - 1).seq())) {
+                return;
             }
             if (page.size() < PAGE) {
                 app.readAt = now + pollNanos;
+                if (!hasEndpoint) {
+                    // Nothing to send and nothing left to step over: no renewals until there is.
+                    app.leased = false;
+                    feed.release(app.appId, holder);
+                }
                 return;
             }
         }
@@ -389,11 +424,24 @@ public final class WebhookDispatcher implements AutoCloseable {
         moveCursor(app, seq);
     }
 
-    private void moveCursor(AppState app, long seq) {
-        // Kept in memory first: should saving fail, the app still goes on, and the next save
-        // (or, after a restart, a second delivery under the same webhook-id) catches up.
-        app.cursor = seq;
-        feed.saveCursor(app.appId, seq);
+    /**
+     * Moves the cursor to {@code seq} on a fresh lease, from where this host left it; false when
+     * the lease is stale or another host moved the cursor: the app is then claimed and read again.
+     */
+    private boolean moveCursor(AppState app, long seq) {
+        if (seq <= app.cursor) {
+            return true;
+        }
+        if (System.nanoTime() - app.claimedAt < FRESH_NANOS && feed.moveCursor(app.appId, app.cursor, seq)) {
+            app.cursor = seq;
+            return true;
+        }
+        LOG.info("the webhooks lease of app {} lapsed or another host moved its cursor; claiming it again", app.appId);
+        app.leased = false;
+        app.claimAt = System.nanoTime();
+        app.current = null;
+        app.cursor = -1;
+        return false;
     }
 
     private void record(String appId, Pending pending, State state, Integer status, String error, Instant next) {

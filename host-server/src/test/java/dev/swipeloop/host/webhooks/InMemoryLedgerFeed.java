@@ -22,6 +22,7 @@ final class InMemoryLedgerFeed implements LedgerFeed {
     private final Map<String, List<LedgerEntry>> entries = new LinkedHashMap<>();
     private final Map<String, Long> cursors = new HashMap<>();
     private final Map<String, List<Long>> savedCursors = new HashMap<>();
+    private final Map<String, Integer> claims = new HashMap<>();
     /** App to the host holding its webhooks lease and until when (System.nanoTime). */
     private final Map<String, Map.Entry<String, Long>> leases = new HashMap<>();
     final Set<String> failingApps = ConcurrentHashMap.newKeySet();
@@ -77,26 +78,41 @@ final class InMemoryLedgerFeed implements LedgerFeed {
     }
 
     @Override
-    public synchronized void saveCursor(String appId, long seq) {
+    public synchronized boolean moveCursor(String appId, long from, long to) {
+        if (cursor(appId) != from) {
+            return false;
+        }
+        cursors.put(appId, to);
+        savedCursors.computeIfAbsent(appId, id -> new ArrayList<>()).add(to);
+        return true;
+    }
+
+    /** Moves the cursor as another host would, behind the dispatchers' backs. */
+    synchronized void moveCursorElsewhere(String appId, long seq) {
         cursors.put(appId, seq);
-        savedCursors.computeIfAbsent(appId, id -> new ArrayList<>()).add(seq);
+    }
+
+    /** How many times the app's lease was claimed (a durable write each on real storage). */
+    synchronized int claims(String appId) {
+        return claims.getOrDefault(appId, 0);
     }
 
     @Override
-    public synchronized boolean claim(String appId, String hostId, Duration ttl) {
+    public synchronized boolean claim(String appId, String holder, Duration ttl) {
+        claims.merge(appId, 1, Integer::sum);
         long now = System.nanoTime();
         Map.Entry<String, Long> lease = leases.get(appId);
-        if (lease != null && !lease.getKey().equals(hostId) && lease.getValue() - now > 0) {
+        if (lease != null && !lease.getKey().equals(holder) && lease.getValue() - now > 0) {
             return false;
         }
-        leases.put(appId, Map.entry(hostId, now + ttl.toNanos()));
+        leases.put(appId, Map.entry(holder, now + ttl.toNanos()));
         return true;
     }
 
     @Override
-    public synchronized void release(String appId, String hostId) {
+    public synchronized void release(String appId, String holder) {
         Map.Entry<String, Long> lease = leases.get(appId);
-        if (lease != null && lease.getKey().equals(hostId)) {
+        if (lease != null && lease.getKey().equals(holder)) {
             leases.remove(appId);
         }
     }

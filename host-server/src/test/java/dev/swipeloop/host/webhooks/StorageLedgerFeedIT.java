@@ -1,6 +1,7 @@
 package dev.swipeloop.host.webhooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swipeloop.host.HostVersion;
@@ -55,7 +56,8 @@ class StorageLedgerFeedIT {
             assertEquals(ledgerA, feed.after(appA, 0, 10));
             assertEquals(ledgerA.subList(1, 3), feed.after(appA, ledgerA.get(0).seq(), 10));
             assertEquals(ledgerA.subList(0, 2), feed.after(appA, 0, 2));
-            feed.saveCursor(appA, ledgerA.get(1).seq());
+            assertTrue(feed.moveCursor(appA, 0, ledgerA.get(1).seq()));
+            assertFalse(feed.moveCursor(appA, 0, ledgerA.get(2).seq()), "not from where it is: another host moved it");
             assertEquals(0, feed.cursor(appB), "another app's cursor of the same name");
         }
         try (LoadedPlugins loaded = open(plugins)) {

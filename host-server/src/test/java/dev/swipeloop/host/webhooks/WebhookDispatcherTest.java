@@ -275,6 +275,45 @@ class WebhookDispatcherTest {
         }
     }
 
+    @Test
+    void anAppWithoutAUrlOrNewEntriesIsNeverLeased() throws Exception {
+        feed.addApp("idle");
+        LedgerEntry old = feed.addPoints("stepped", "r1");
+        WebhookSettings quickPolls = new WebhookSettings(Duration.ofMillis(20), 1.0, 3, Duration.ofMinutes(5),
+                Duration.ofSeconds(5), 0, Duration.ofMillis(20));
+
+        dispatcher = new WebhookDispatcher(feed, endpoints, quickPolls, "host-a");
+        await(() -> feed.cursor("stepped") == old.seq(), "the cursor stepped over the entry");
+        int claimsOnceStepped = feed.claims("stepped");
+        Thread.sleep(300); // many polls
+        assertEquals(0, feed.claims("idle"), "a lease is a durable write; an idle app needs none");
+        assertEquals(claimsOnceStepped, feed.claims("stepped"), "nothing left to step over: no more claims");
+
+        receiver = new TestReceiver((id, attempt) -> NO_CONTENT);
+        endpointByApp.put("idle", new WebhookEndpoint(receiver.url(), SECRET));
+        LedgerEntry tier = feed.addTier("idle", "r1", "bronze");
+        dispatcher.poke("idle");
+        await(() -> feed.cursor("idle") == tier.seq(), "the message once the app set a URL");
+    }
+
+    @Test
+    void theCursorNeverMovesBackOverAnotherHostsMove() throws Exception {
+        receiver = new TestReceiver((id, attempt) -> SERVER_ERROR);
+        endpointByApp.put("app1", new WebhookEndpoint(receiver.url(), SECRET));
+        LedgerEntry first = feed.addTier("app1", "r1", "bronze");
+        LedgerEntry later = feed.addPoints("app1", "r2");
+
+        dispatcher = new WebhookDispatcher(feed, endpoints, settings(Duration.ofMillis(100), 1.0, 2), "host-a");
+        await(() -> receiver.requests().size() == 1, "the first attempt");
+        feed.moveCursorElsewhere("app1", later.seq()); // another host got past both meanwhile
+        await(() -> !dispatcher.status("app1").recent().isEmpty()
+                && dispatcher.status("app1").recent().get(0).state() == State.GAVE_UP, "the message given up");
+        Thread.sleep(100);
+
+        assertEquals(later.seq(), feed.cursor("app1"), "not moved back to " + first.seq());
+        assertFalse(feed.savedCursors("app1").contains(first.seq()), feed.savedCursors("app1").toString());
+    }
+
     private static WebhookSettings settings(Duration firstRetry, double factor, int maxAttempts) {
         return new WebhookSettings(firstRetry, factor, maxAttempts, Duration.ofMinutes(5), Duration.ofSeconds(5), 0,
                 Duration.ofMinutes(1));
