@@ -63,7 +63,7 @@ final class ExportCommand {
              ScoreBoards boards = new ScoreBoards(plugins.storage(), new AppSettingsCache(plugins.storage(), RewardPolicySpecs.of(plugins.rewardPolicies())), null);
              QualityService quality = new QualityService(boards, Clock.systemUTC());
              // A named cursor is held here as by a host, so a running host cannot export it meanwhile.
-             Leases leases = Leases.over(plugins.storage(), settings.hostId(), Clock.systemUTC());
+             Leases leases = Leases.over(plugins.storage(), settings.hostIdForRun(), Clock.systemUTC());
              ExportService service = ExportService.open(settings, plugins, HostVersion.get(), quality, leases)) {
             Exporter exporter = service.exporter();
             String appId = app(args.last("app"), plugins.storage().apps());

@@ -44,7 +44,7 @@ public record HostSettings(
         int rewardsCacheEntries,
         WebhookSettings webhooks,
         boolean webhooksAllowPrivateAddresses,
-        String hostId,
+        String configuredHostId,
         Path exportsDir) {
 
     public static final ConfigSpec SPEC = WebhookSettings.defineIn(new ConfigSpec()
@@ -118,6 +118,15 @@ public record HostSettings(
                     "Let apps set webhook URLs on this host's own networks (loopback, private ranges), e.g. a receiver on"
                             + " the same machine; off, such URLs are refused so that app owners cannot probe them"));
 
+    /**
+     * The id of a run that needs one (a server, an export holding a cursor): {@code host.id}, or
+     * a new default, the machine's name and a random suffix. Only then is the machine's name
+     * looked up, which can wait on a broken DNS: parsing settings (every command) never does.
+     */
+    public String hostIdForRun() {
+        return configuredHostId != null ? configuredHostId : HostName.withSuffix();
+    }
+
     public static HostSettings from(Config c) {
         Path data = Path.of(c.getString("data")).toAbsolutePath().normalize();
         String plugins = c.getString("pluginsDir");
@@ -153,7 +162,7 @@ public record HostSettings(
                 c.getInt("rewards.cacheEntries"),
                 WebhookSettings.from(c),
                 c.getBoolean("webhooks.allowPrivateAddresses"),
-                c.getString("host.id") == null ? HostName.withSuffix() : c.getString("host.id").trim(),
+                c.getString("host.id") == null ? null : c.getString("host.id").trim(),
                 exports == null ? data.resolve("exports") : Path.of(exports).toAbsolutePath().normalize());
     }
 }

@@ -110,7 +110,7 @@ public final class HttpApi implements AutoCloseable {
         StorageBackend storage = registry.storage();
         Clock clock = Clock.systemUTC();
         AppDirectory apps = new AppDirectory(storage);
-        this.leases = Leases.over(storage, settings.hostId(), clock);
+        this.leases = Leases.over(storage, settings.hostIdForRun(), clock);
         this.liveHosts = new LiveHosts(leases);
         // Each host allows its share of the limits: N hosts behind an even load balancer allow them once.
         RateLimiter addressLimiter = new RateLimiter(settings.addressRequestsPerSecond(), settings.addressBurst(),
