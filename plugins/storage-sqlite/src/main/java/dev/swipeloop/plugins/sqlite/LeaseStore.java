@@ -1,7 +1,10 @@
 package dev.swipeloop.plugins.sqlite;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +14,10 @@ import java.util.Map;
  * only when the row is free, run out or already the caller's, inside the writer's
  * {@code BEGIN IMMEDIATE}: no other writer, in this process or another, runs between the check
  * and the write.
+ *
+ * <p>A lease that is never released (its host died; a host started without {@code host.id}
+ * leaves a new {@code host:} lease at every start) would keep its row for ever: once an hour, a
+ * take also deletes the rows that ran out more than {@link #SWEEP_GRACE} ago.
  */
 final class LeaseStore {
     /** ?1 app, ?2 name, ?3 holder, ?4 now, ?5 until. One row changed means taken or renewed. */
@@ -19,12 +26,16 @@ final class LeaseStore {
             ON CONFLICT (app_id, name) DO UPDATE SET holder = excluded.holder, until = excluded.until \
             WHERE leases.holder = excluded.holder OR leases.until <= ?4""";
     private static final String RELEASE = "DELETE FROM leases WHERE app_id = ? AND name = ? AND holder = ?";
+    private static final String SWEEP = "DELETE FROM leases WHERE until <= ?";
+    static final Duration SWEEP_GRACE = Duration.ofHours(1);
     /** ?1 app, ?2 prefix, ?3 now. The prefix is compared as text, so '%' and '_' in it are plain characters. */
     private static final String LIVE = """
             SELECT name, holder FROM leases WHERE app_id = ?1 AND name >= ?2 AND substr(name, 1, length(?2)) = ?2 \
             AND until > ?3 ORDER BY name""";
 
     private final SqliteDatabase database;
+    /** When the next take sweeps, in the takers' time ({@code now}); the first take does. */
+    private volatile Instant sweepAt = Instant.MIN;
 
     LeaseStore(SqliteDatabase database) {
         this.database = database;
@@ -38,9 +49,22 @@ final class LeaseStore {
                 take.setString(3, holder);
                 Columns.setInstant(take, 4, now);
                 Columns.setInstant(take, 5, until);
-                return take.executeUpdate() == 1;
+                boolean taken = take.executeUpdate() == 1;
+                sweepIfDue(connection, now);
+                return taken;
             }
         });
+    }
+
+    private void sweepIfDue(Connection connection, Instant now) throws SQLException {
+        if (now.isBefore(sweepAt)) {
+            return;
+        }
+        try (PreparedStatement sweep = connection.prepareStatement(SWEEP)) {
+            Columns.setInstant(sweep, 1, now.minus(SWEEP_GRACE));
+            sweep.executeUpdate();
+        }
+        sweepAt = now.plus(SWEEP_GRACE);
     }
 
     void release(String appId, String name, String holder) {

@@ -54,6 +54,31 @@ class SqliteHostsSchemaTest {
         }
     }
 
+    @Test
+    void leasesThatRanOutMoreThanAnHourAgoAreDeletedByATake() throws Exception {
+        Path file = dataDir.resolve("leases.db");
+        try (SqliteStorage storage = startOn(file)) {
+            storage.createApp(StorageFixtures.app("app"));
+            assertTrue(storage.tryLease("", "host:dead-1", "dead-1~00", NOW, NOW.plusSeconds(15)));
+            assertTrue(storage.tryLease("app", "webhooks", "dead-1~00", NOW, NOW.plusSeconds(30)));
+            Instant later = NOW.plus(LeaseStore.SWEEP_GRACE).plusSeconds(20);
+            assertTrue(storage.tryLease("", "host:web-1", "web-1~00", later, later.plusSeconds(15)));
+            assertEquals(List.of("app/webhooks", "/host:web-1"), leaseRows(file),
+                    "the one that ran out an hour ago is gone; the one within the hour is kept");
+        }
+    }
+
+    private static List<String> leaseRows(Path file) throws SQLException {
+        try (Connection connection = DerivedState.open(file); Statement query = connection.createStatement();
+             var rows = query.executeQuery("SELECT app_id || '/' || name FROM leases ORDER BY app_id DESC, name")) {
+            List<String> names = new java.util.ArrayList<>();
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+            return names;
+        }
+    }
+
     /** A copy restores a deleted rater's neighbours into a database whose indexer has gone past their seqs. */
     @Test
     void aVoteRestoredBelowTheIndexersMarkIsFoldedAtOnce() throws Exception {
