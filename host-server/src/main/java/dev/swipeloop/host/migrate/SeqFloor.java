@@ -1,7 +1,5 @@
 package dev.swipeloop.host.migrate;
 
-import dev.swipeloop.host.rewards.RewardsCursor;
-import dev.swipeloop.host.webhooks.StorageLedgerFeed;
 import dev.swipeloop.sdk.ConflictException;
 import dev.swipeloop.sdk.model.Judgement;
 import dev.swipeloop.sdk.model.LedgerEntry;
@@ -13,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Keeps the target's next seqs above every cursor copied into it. A backend never gives a seq
@@ -23,6 +22,10 @@ import java.util.UUID;
  * once moves the target's counter there without leaving a row (the vote's erasure is counted
  * like any other). Where the seq is another app's vote, the target refuses the placeholder, and
  * its counter, shared by its apps, is past the seq already.
+ *
+ * <p>Every cursor listed counts for both votes and ledger entries: a cursor's name does not say
+ * which seqs it walks ({@code rewards} walks votes, {@code webhooks} the ledger, and a later one
+ * could walk either), and a counter raised higher than needed only leaves a gap in the seqs.
  */
 final class SeqFloor {
     private final Map<String, Long> lastVoteSeq = new HashMap<>();
@@ -41,19 +44,17 @@ final class SeqFloor {
     /** For every copied app whose cursors point past its last copied seq, raises the target's seqs to them. */
     void apply(StorageBackend target, List<String> appIds) {
         for (String appId : appIds) {
-            Map<String, Long> ledgerCursors = target.ledgerCursors(appId);
-            long voteCursor = target.exportCursors(appId).values().stream()
-                    .reduce(ledgerCursors.getOrDefault(RewardsCursor.NAME, 0L), Math::max);
+            long cursor = Stream.concat(target.exportCursors(appId).values().stream(),
+                    target.ledgerCursors(appId).values().stream()).reduce(0L, Math::max);
             String placeholder = "swipeloop-migrate-placeholder-" + UUID.randomUUID();
-            if (voteCursor > lastVoteSeq.getOrDefault(appId, 0L)) {
+            if (cursor > lastVoteSeq.getOrDefault(appId, 0L)) {
                 restore(target, appId, placeholder, () -> target.restoreVotes(List.of(new Vote(UUID.randomUUID(), appId,
-                        placeholder, null, new Judgement.Binary(placeholder, Verdict.SKIP), null, null, voteCursor,
+                        placeholder, null, new Judgement.Binary(placeholder, Verdict.SKIP), null, null, cursor,
                         Instant.now()))));
             }
-            long ledgerCursor = ledgerCursors.getOrDefault(StorageLedgerFeed.CURSOR, 0L);
-            if (ledgerCursor > lastLedgerSeq.getOrDefault(appId, 0L)) {
+            if (cursor > lastLedgerSeq.getOrDefault(appId, 0L)) {
                 restore(target, appId, placeholder, () -> target.restoreLedger(List.of(new LedgerEntry(appId,
-                        placeholder, "migrate", 0, "seq placeholder", null, Instant.now(), ledgerCursor))));
+                        placeholder, "migrate", 0, "seq placeholder", null, Instant.now(), cursor))));
             }
         }
     }

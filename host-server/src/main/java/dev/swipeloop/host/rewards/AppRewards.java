@@ -133,6 +133,17 @@ final class AppRewards {
         }
     }
 
+    /**
+     * This host erased a rater ({@link #erased} done) and the storage's erasure count is now
+     * {@code count}: when that was the only erasure since, the queue is right as it is, and
+     * neither paying nor the board's rebuild needs to forget it.
+     */
+    synchronized void erasedHere(long count) {
+        if (erasures >= 0 && count == erasures + 1) {
+            erasures = count;
+        }
+    }
+
     /** Forgets every queued vote and the in-memory ledger: they may hold a rater erased since. */
     synchronized void forget(long count) {
         erasures = count;

@@ -185,6 +185,9 @@ public final class RewardEngine implements VoteTap, AutoCloseable {
         try {
             long removed = delete.getAsLong();
             rewards.erased(rater, storage.lastSeq(appId));
+            if (removed > 0) {
+                rewards.erasedHere(storage.erasures(appId));
+            }
             return removed;
         } finally {
             rewards.processing.unlock();
@@ -293,7 +296,7 @@ public final class RewardEngine implements VoteTap, AutoCloseable {
             return;
         }
         if (storage.erasures(rewards.appId) != erasures) {
-            unpayErased(rewards.appId, stored);
+            unpayErased(rewards.appId, page, stored);
         }
         rewards.ledgers.add(stored);
         rewards.paid(through);
@@ -305,16 +308,24 @@ public final class RewardEngine implements VoteTap, AutoCloseable {
 
     /**
      * A rater erased (through another host) while their votes were being paid got entries after
-     * the erasure: those of raters without a vote left are erased again, entries and all.
+     * the erasure: one whose paid votes are gone is erased again, entries and all. The ledger
+     * cannot lose single entries, so votes they cast since the erasure (in flight from their
+     * widget as it happened) go with them: the erasure wins.
      */
-    private void unpayErased(String appId, List<LedgerEntry> stored) {
-        for (String rater : new java.util.TreeSet<>(stored.stream().map(LedgerEntry::rater).toList())) {
-            if (storage.rater(appId, rater).isEmpty()) {
+    private void unpayErased(String appId, List<CountedVote> page, List<LedgerEntry> stored) {
+        Map<String, Long> lastPaidSeq = new java.util.TreeMap<>();
+        for (CountedVote counted : page) {
+            lastPaidSeq.merge(counted.vote().rater(), counted.vote().seq(), Math::max);
+        }
+        lastPaidSeq.keySet().retainAll(stored.stream().map(LedgerEntry::rater).toList());
+        lastPaidSeq.forEach((rater, seq) -> {
+            List<Vote> paid = storage.votesAfter(appId, seq - 1, 1);
+            if (paid.isEmpty() || paid.get(0).seq() != seq) {
                 LOG.info("Rater {} of app {} was erased while their votes were paid; their entries are removed", rater,
                         appId);
                 storage.deleteRater(appId, rater);
             }
-        }
+        });
     }
 
     private static String probe(StorageBackend storage) {

@@ -55,7 +55,7 @@ class MigrateCommandIT {
     Seeded seeded;
 
     /** What the seed left where a copy could get it wrong. */
-    record Seeded(long nightlyCursor, long webhooksCursor, long votes) {
+    record Seeded(long nightlyCursor, long webhooksCursor, long furthestCursor, long votes) {
     }
 
     @BeforeEach
@@ -153,6 +153,8 @@ class MigrateCommandIT {
                     instant(), 0))).get(0).seq();
             assertTrue(nextEntry > seeded.webhooksCursor(), "ledger seq " + nextEntry + " must come after the webhook"
                     + " cursor's " + seeded.webhooksCursor());
+            assertTrue(next > seeded.furthestCursor() && nextEntry > seeded.furthestCursor(), "seqs " + next + " and "
+                    + nextEntry + " must come after every cursor, " + seeded.furthestCursor() + " the furthest");
         }
     }
 
@@ -254,7 +256,10 @@ class MigrateCommandIT {
         storage.saveRaterProfile(new RaterProfile(A, "leaver", "Gone soon", true, instant()));
         storage.saveExportCursor(A, "nightly", lastSeq);
         storage.saveLedgerCursor(A, "webhooks", leaversPay.get(0).seq());
+        // A cursor of a name the host does not know (a later host's): the copy cannot tell what it walks.
+        long furthest = Math.max(lastSeq, leaversPay.get(0).seq()) + 100;
+        storage.saveLedgerCursor(A, "partner", furthest);
         storage.deleteRater(A, "leaver");
-        return new Seeded(lastSeq, leaversPay.get(0).seq(), votes);
+        return new Seeded(lastSeq, leaversPay.get(0).seq(), furthest, votes);
     }
 }
