@@ -222,12 +222,16 @@ final class ExportCommand {
                 : "--app is required when there are several apps: " + String.join(", ", ids));
     }
 
-    /** Flags that are neither the command's own nor host or plugin settings are export options. */
-    private static Map<String, String> exportOptions(Args args) {
+    /**
+     * Flags that are neither the command's own nor host or plugin settings (nor a short form of
+     * one, such as --jdbc-url) are export options.
+     */
+    static Map<String, String> exportOptions(Args args) {
         List<String> hostKeys = HostSettings.SPEC.keys().stream().map(ConfigKey::name).toList();
         Map<String, String> options = new LinkedHashMap<>();
         args.settings().forEach((key, value) -> {
-            if (!COMMAND_FLAGS.contains(key) && !hostKeys.contains(key) && !key.startsWith("plugin.")) {
+            if (!COMMAND_FLAGS.contains(key) && !hostKeys.contains(key) && !key.startsWith("plugin.")
+                    && !HostConfigLoader.SHORT_FORMS.containsKey(key)) {
                 options.put(key, value);
             }
         });
