@@ -113,7 +113,7 @@ class PostgresStartTest {
                     tables.append(rows.getString(1)).append(' ');
                 }
                 assertEquals("app_settings apps export_cursors items judged_counts leases ledger ledger_cursors"
-                        + " rater_profiles schema_version votes ", tables.toString());
+                        + " rater_profiles schema_version vote_folds votes ", tables.toString());
             }
         }
     }
