@@ -29,7 +29,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * table of a freshly migrated plugin schema, in transactions of {@code batch} rows each:
  * <ul>
  *   <li><b>append</b>: {@link PostgresStorage#appendVotes}, exactly as the host's group commit
- *       calls it (pool, advisory lock, seqs, idempotency check, judged counts, durable commit);</li>
+ *       calls it (pool, advisory lock, seqs, idempotency check, durable commit), with the
+ *       plugin's background fold of judged counts running meanwhile on the same server, as in
+ *       production; what it has not folded when the appends end is folded at close, untimed;</li>
  *   <li><b>copy</b>: {@code COPY votes FROM STDIN} of the same rows with the seqs the append gave
  *       them, into an empty schema built by the same migrations (same table, same indexes), one
  *       COPY and commit per batch; and once more as one COPY of all rows in one transaction,
