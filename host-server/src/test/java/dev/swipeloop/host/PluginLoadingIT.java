@@ -111,10 +111,10 @@ class PluginLoadingIT {
                 assertEquals("STARTED", plugin.getAsJsonObject().get("state").getAsString(), plugin.toString());
                 ids.add(plugin.getAsJsonObject().get("id").getAsString());
             }
-            assertEquals(java.util.Set.of("storage-sqlite", "export-text", "export-pickapic", "export-imagefolder",
-                    "reward-policies"), java.util.Set.copyOf(ids), "every module with a plugin.properties, and nothing else: "
-                    + health);
-            assertEquals(5, ids.size());
+            assertEquals(java.util.Set.of("storage-sqlite", "storage-postgres", "export-text", "export-pickapic",
+                    "export-imagefolder", "reward-policies"), java.util.Set.copyOf(ids),
+                    "every module with a plugin.properties, and nothing else: " + health);
+            assertEquals(6, ids.size());
         }
     }
 
@@ -158,7 +158,7 @@ class PluginLoadingIT {
                 "--data", dir.resolve("data").toString(), "--plugins-dir", plugins.toString(), "--storage", "cassandra"));
         assertEquals(1, p.waitFor(Duration.ofSeconds(60)));
         String reason = lastLine(p.stderr());
-        assertTrue(reason.contains("no storage backend 'cassandra'") && reason.contains("found: sqlite")
+        assertTrue(reason.contains("no storage backend 'cassandra'") && reason.contains("found: postgres, sqlite")
                 && reason.contains("--storage"), reason);
     }
 

@@ -32,6 +32,10 @@ public final class CommandLine {
                     return help(words, out, Help.export()) ? 0
                             : ExportCommand.run(Args.parse(words.subList(1, words.size())), out, err,
                                     System.console() != null);
+                case "migrate":
+                    return help(words, out, Help.migrate()) ? 0
+                            : MigrateCommand.run(Args.parse(words.subList(1, words.size())), out, err,
+                                    System.console() != null);
                 default:
                     throw new UsageException("unknown command '" + command + "'");
             }

@@ -11,6 +11,7 @@ import dev.swipeloop.host.export.ExportProgress;
 import dev.swipeloop.host.export.ExportRequestException;
 import dev.swipeloop.host.export.Exporter;
 import dev.swipeloop.host.export.ExportService;
+import dev.swipeloop.host.hosts.Leases;
 import dev.swipeloop.host.ranking.QualityService;
 import dev.swipeloop.host.ranking.ScoreBoards;
 import dev.swipeloop.host.settings.AppSettingsCache;
@@ -61,7 +62,9 @@ final class ExportCommand {
              // No background refresh: the export reads each app's votes into its flags once, when first asked.
              ScoreBoards boards = new ScoreBoards(plugins.storage(), new AppSettingsCache(plugins.storage(), RewardPolicySpecs.of(plugins.rewardPolicies())), null);
              QualityService quality = new QualityService(boards, Clock.systemUTC());
-             ExportService service = ExportService.open(settings, plugins, HostVersion.get(), quality)) {
+             // A named cursor is held here as by a host, so a running host cannot export it meanwhile.
+             Leases leases = Leases.over(plugins.storage(), settings.hostId(), Clock.systemUTC());
+             ExportService service = ExportService.open(settings, plugins, HostVersion.get(), quality, leases)) {
             Exporter exporter = service.exporter();
             String appId = app(args.last("app"), plugins.storage().apps());
             try (ExportPlan plan = plan(exporter, appId, formatId, options)) {
@@ -87,10 +90,11 @@ final class ExportCommand {
                              boolean terminal) {
         String target = args.last("out");
         ExportProgress progress = Exporter.progressOf(plan);
+        ProgressBar.Reading reading = reading(progress);
         try {
             if ("-".equals(target)) {
                 JsonObject manifest;
-                try (ProgressBar bar = new ProgressBar(progress, err, terminal)) {
+                try (ProgressBar bar = new ProgressBar(reading, err, terminal)) {
                     manifest = exporter.run(plan, out, progress);
                     out.flush();
                     // A PrintStream swallows write errors: a reader that went away (| head) shows only here.
@@ -108,7 +112,7 @@ final class ExportCommand {
             }
             Output output = Output.of(target, plan);
             JsonObject manifest;
-            try (ProgressBar bar = new ProgressBar(progress, err, terminal)) {
+            try (ProgressBar bar = new ProgressBar(reading, err, terminal)) {
                 try (OutputStream file = Files.newOutputStream(output.partial())) {
                     manifest = exporter.run(plan, file, progress);
                 }
@@ -137,6 +141,28 @@ final class ExportCommand {
         } catch (IOException e) {
             throw new UncheckedIOException("export failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The bar's view of an export: the pass when a format reads twice, rows written, votes read per second. */
+    private static ProgressBar.Reading reading(ExportProgress progress) {
+        return new ProgressBar.Reading() {
+            @Override
+            public double fraction() {
+                return progress.fraction();
+            }
+
+            @Override
+            public double elapsedSeconds() {
+                return progress.elapsedSeconds();
+            }
+
+            @Override
+            public String counts(double seconds) {
+                String pass = progress.pass() > 1 ? "pass " + progress.pass() + "  " : "";
+                return String.format(Locale.ROOT, "%s%,d rows  %,.0f votes/s", pass, progress.rowsWritten(),
+                        seconds > 0 ? progress.votesRead() / seconds : 0);
+            }
+        };
     }
 
     /**

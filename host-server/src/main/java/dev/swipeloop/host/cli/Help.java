@@ -4,6 +4,7 @@ import dev.swipeloop.host.apps.AppDirectory;
 import dev.swipeloop.host.config.HostSettings;
 import dev.swipeloop.host.config.SettingSources;
 import dev.swipeloop.host.export.Exporter;
+import dev.swipeloop.host.migrate.DatabaseCopy;
 import dev.swipeloop.sdk.config.ConfigKey;
 
 /** Usage texts. The settings list is generated from {@link HostSettings#SPEC}, so it cannot drift. */
@@ -18,6 +19,7 @@ final class Help {
               apps rotate-signing-secret
                             Replace an app's signing secret (for verified-rater tokens) and print the new one
               export        Write an app's votes in a training format (JSONL, CSV, TRL, Pick-a-Pic, imagefolder)
+              migrate       Copy every row from one storage into an empty one (SQLite to PostgreSQL) and check the copy
               test          Run every test (handled by the ./swipeloop script)
 
             Run 'swipeloop <command> --help' for a command's options.
@@ -68,9 +70,32 @@ final class Help {
         return sb.append('\n').append(settings()).toString();
     }
 
+    static String migrate() {
+        return """
+                Usage: swipeloop migrate --from STORAGE --to STORAGE [--to-schema NAME] [--verify-only] [--config FILE]
+
+                Copies apps (keys and signing secrets as they are), app settings, items, votes and ledger entries
+                (with their seqs), ledger and export cursors and rater profiles from one storage into an empty one,
+                %,d rows per transaction, with a progress bar on stderr. Then reads every row back from both sides
+                and prints, per table, the rows on each side and whether a SHA-256 over them agrees. Stop every
+                server writing to the source first. See docs/migrating.md.
+                  --from STORAGE    sqlite:DIR (a data directory), sqlite:FILE.db or postgres:JDBC_URL
+                  --to STORAGE      the same forms; must hold no app yet (exit code 1 otherwise, nothing written)
+                  --from-schema NAME, --to-schema NAME
+                                    the PostgreSQL schema of that end (default: the postgres plugin's schema setting)
+                  --verify-only     only compare the two sides, as after a copy
+                Exit code 1 when a table differs. Other settings (e.g. --plugin.postgres.pool-size) apply to both ends.
+
+                """.formatted(DatabaseCopy.PAGE_ROWS) + settings();
+    }
+
     static String serve(String command, String summary) {
-        return "Usage: swipeloop " + command + " [--port 7070] [--data ./data] [--config FILE] [--SETTING VALUE...]\n\n"
-                + summary + "\n\n" + settings();
+        return "Usage: swipeloop " + command + " [--port 7070] [--data ./data] [--config FILE] [--SETTING VALUE...]\n"
+                + "       swipeloop " + command + " --storage postgres --jdbc-url jdbc:postgresql://HOST/DB [--SETTING VALUE...]\n\n"
+                + summary + "\n\n"
+                + "  --jdbc-url URL is short for --plugin.postgres.jdbc-url URL (the PostgreSQL plugin's settings are in\n"
+                + "  docs/scaling.md). Any number of hosts may share one PostgreSQL database behind a load balancer.\n\n"
+                + settings();
     }
 
     /** Every host setting with its flag, environment variable, default and meaning. */

@@ -12,6 +12,11 @@ import java.util.stream.Collectors;
 
 /** Turns {@code --config FILE}, the environment and the flags into validated host settings. */
 record HostConfigLoader(HostSettings settings, SettingSources sources) {
+    /**
+     * Flags that stand for a longer setting: {@code --jdbc-url URL} is the PostgreSQL plugin's
+     * {@code --plugin.postgres.jdbc-url URL}, the one setting {@code --storage postgres} needs.
+     */
+    static final Map<String, String> SHORT_FORMS = Map.of("jdbcUrl", "plugin.postgres.jdbcUrl");
 
     static HostConfigLoader load(Args args, String... commandOnlyFlags) {
         String configFile = args.last("config");
@@ -27,12 +32,14 @@ record HostConfigLoader(HostSettings settings, SettingSources sources) {
         System.arraycopy(commandOnlyFlags, 0, excluded, 2, commandOnlyFlags.length);
         SettingSources sources;
         try {
-            sources = SettingSources.load(configFile == null ? null : Path.of(configFile), args.settings(excluded));
+            sources = SettingSources.load(configFile == null ? null : Path.of(configFile),
+                    expandShortForms(args.settings(excluded)));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
 
         Map<String, String> raw = new LinkedHashMap<>(sources.explicitHostKeys());
+
         for (ConfigKey key : HostSettings.SPEC.keys()) {
             String value = sources.get(key.name());
             if (value != null) {
@@ -46,5 +53,20 @@ record HostConfigLoader(HostSettings settings, SettingSources sources) {
                     .map(err -> SettingSources.describe(err.key()) + " " + err.message())
                     .collect(Collectors.joining("; ")));
         }
+    }
+
+    private static Map<String, String> expandShortForms(Map<String, String> flags) {
+        Map<String, String> out = new LinkedHashMap<>(flags);
+        SHORT_FORMS.forEach((shortKey, key) -> {
+            String value = out.remove(shortKey);
+            if (value != null) {
+                if (out.containsKey(key)) {
+                    throw new UsageException(SettingSources.flagName(shortKey) + " is short for "
+                            + SettingSources.flagName(key) + "; give one of them");
+                }
+                out.put(key, value);
+            }
+        });
+        return out;
     }
 }

@@ -1,28 +1,38 @@
 package dev.swipeloop.host.cli;
 
-import dev.swipeloop.host.export.ExportProgress;
 import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * The export progress line on stderr: a bar, rows written, votes per second and an ETA, redrawn
- * in place five times a second on a terminal; on a log (not a terminal) one line every 10 %, so
- * CI logs stay short. Runs on its own daemon thread until {@link #finish()}.
+ * A progress line on stderr (an export's, a migration's): a bar, the counts so far and an ETA,
+ * redrawn in place five times a second on a terminal; on a log (not a terminal) one line every
+ * 10 %, so CI logs stay short. Runs on its own daemon thread until {@link #finish()}.
  */
 final class ProgressBar implements AutoCloseable {
     private static final int WIDTH = 24;
-    private final ExportProgress progress;
+    private final Reading progress;
     private final PrintStream err;
     private final boolean terminal;
     private final Thread thread;
     private volatile boolean running = true;
     private int lastDecile = -1;
 
-    ProgressBar(ExportProgress progress, PrintStream err, boolean terminal) {
+    /** What the bar shows, read from the bar's thread while the work goes on. */
+    interface Reading {
+        /** Between 0 and 1. */
+        double fraction();
+
+        double elapsedSeconds();
+
+        /** The counts after the percentage, e.g. "1,234 rows  5,000 votes/s", given the seconds elapsed. */
+        String counts(double seconds);
+    }
+
+    ProgressBar(Reading progress, PrintStream err, boolean terminal) {
         this.progress = progress;
         this.err = err;
         this.terminal = terminal;
-        this.thread = new Thread(this::loop, "swipeloop-export-progress");
+        this.thread = new Thread(this::loop, "swipeloop-progress");
         thread.setDaemon(true);
         thread.start();
     }
@@ -54,14 +64,11 @@ final class ProgressBar implements AutoCloseable {
 
     String line(double fraction) {
         double seconds = progress.elapsedSeconds();
-        long read = progress.votesRead();
         int filled = (int) Math.round(fraction * WIDTH);
         String bar = "=".repeat(filled) + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "");
-        double rate = seconds > 0 ? read / seconds : 0;
         String eta = fraction > 0.01 && fraction < 1 ? "ETA " + duration(seconds * (1 - fraction) / fraction) : "";
-        String pass = progress.pass() > 1 ? "pass " + progress.pass() + "  " : "";
-        return String.format(Locale.ROOT, "[%s] %3d%%  %s%,d rows  %,.0f votes/s  %s", bar, Math.round(fraction * 100),
-                pass, progress.rowsWritten(), rate, eta).stripTrailing();
+        return String.format(Locale.ROOT, "[%s] %3d%%  %s  %s", bar, Math.round(fraction * 100),
+                progress.counts(seconds), eta).stripTrailing();
     }
 
     private static String duration(double seconds) {

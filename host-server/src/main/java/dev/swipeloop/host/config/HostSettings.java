@@ -1,6 +1,7 @@
 package dev.swipeloop.host.config;
 
 import dev.swipeloop.host.export.PseudonymKey;
+import dev.swipeloop.host.hosts.HostName;
 import dev.swipeloop.host.webhooks.WebhookSettings;
 import dev.swipeloop.sdk.config.Config;
 import dev.swipeloop.sdk.config.ConfigSpec;
@@ -42,7 +43,9 @@ public record HostSettings(
         int scoresRefreshMillis,
         int rewardsCacheEntries,
         WebhookSettings webhooks,
-        boolean webhooksAllowPrivateAddresses) {
+        boolean webhooksAllowPrivateAddresses,
+        String hostId,
+        Path exportsDir) {
 
     public static final ConfigSpec SPEC = WebhookSettings.defineIn(new ConfigSpec()
             .define("bind", ConfigType.STRING, "0.0.0.0", false, "Address the HTTP server listens on")
@@ -51,6 +54,11 @@ public record HostSettings(
             .define("pluginsDir", ConfigType.STRING, null, false,
                     "Directory of plugin zips/jars; default: plugins/ of the distribution. Must be writable (zips are unpacked beside themselves)")
             .define("storage", ConfigType.STRING, "sqlite", false, "Id of the StorageBackend extension to use")
+            .define("host.id", ConfigType.STRING, null, false,
+                    "This host's name among the hosts sharing its database (in /health, leases and logs); unique per"
+                            + " running host. Default: the machine's host name and a random suffix, new at every start",
+                    value -> ((String) value).isBlank() || ((String) value).length() > 200
+                            ? "must be 1 to 200 characters" : null)
             .define("publicUrl", ConfigType.STRING, null, false,
                     "URL the server is reached at, for printed links and the absolute URLs of images the host serves"
                             + " (/media/…, /demo/…) in deck cards; default: the request's own host")
@@ -90,8 +98,11 @@ public record HostSettings(
                             + " kept in that file", value -> PseudonymKey.problem(((String) value).trim()))
             .define("export.concurrentJobs", ConfigType.INT, 1, false,
                     "Background exports (POST /v1/exports) that run at once; more wait in line", Validator.range(1, 16))
+            .define("exports.dir", ConfigType.STRING, null, false,
+                    "Directory of background exports (job records and files); default <data>/exports. Hosts sharing a"
+                            + " database should share it (NFS, EFS…), so that any of them answers for every job")
             .define("export.keepJobs", ConfigType.INT, 50, false,
-                    "Finished exports kept in <data>/exports (records and files); older ones are deleted",
+                    "Finished exports kept per app in exports.dir (records and files); older ones are deleted",
                     Validator.range(1, 100_000))
             .define("export.maxStreams", ConfigType.INT, 2, false,
                     "Exports streamed at once by GET /v1/exports/{format}; more get 503", Validator.range(1, 64))
@@ -111,6 +122,7 @@ public record HostSettings(
         Path data = Path.of(c.getString("data")).toAbsolutePath().normalize();
         String plugins = c.getString("pluginsDir");
         String media = c.getString("media.dir");
+        String exports = c.getString("exports.dir");
         List<String> fetchHosts = c.getList("export.fetchMedia.allowedHosts");
         return new HostSettings(
                 c.getString("bind"),
@@ -140,6 +152,8 @@ public record HostSettings(
                 c.getInt("scores.refreshMillis"),
                 c.getInt("rewards.cacheEntries"),
                 WebhookSettings.from(c),
-                c.getBoolean("webhooks.allowPrivateAddresses"));
+                c.getBoolean("webhooks.allowPrivateAddresses"),
+                c.getString("host.id") == null ? HostName.withSuffix() : c.getString("host.id").trim(),
+                exports == null ? data.resolve("exports") : Path.of(exports).toAbsolutePath().normalize());
     }
 }

@@ -1,5 +1,6 @@
 package dev.swipeloop.host.export;
 
+import dev.swipeloop.host.hosts.HeldLease;
 import dev.swipeloop.sdk.config.Config;
 import dev.swipeloop.sdk.export.ExportFormat;
 import dev.swipeloop.sdk.export.ExportOptions;
@@ -17,7 +18,7 @@ import dev.swipeloop.sdk.export.ExportOptions;
  */
 public record ExportPlan(String appId, ExportFormat format, String formatVersion, ExportOptions options,
                          CommonOptions common, Config formatOptions, long afterSeq, long lastSeq,
-                         String cursorName, CursorLeases.Lease cursorLease, String imageUrlBase)
+                         String cursorName, HeldLease cursorLease, String imageUrlBase)
         implements AutoCloseable {
 
     /** A file name for the output: {@code <app>-<format>-<lastSeq>.<ext>}. */

@@ -1,6 +1,7 @@
 package dev.swipeloop.host.export;
 
 import dev.swipeloop.host.config.HostSettings;
+import dev.swipeloop.host.hosts.Leases;
 import dev.swipeloop.host.media.ExternalMediaFetcher;
 import dev.swipeloop.host.media.MediaStore;
 import dev.swipeloop.host.plugin.PluginRegistry;
@@ -22,16 +23,19 @@ public final class ExportService implements AutoCloseable {
         this.exporter = exporter;
     }
 
-    /** @param flags the rater-quality flags export rows list and {@code excludeFlagged} leaves out */
+    /**
+     * @param flags  the rater-quality flags export rows list and {@code excludeFlagged} leaves out
+     * @param leases the leases named cursors are held with while an export runs (the caller closes them)
+     */
     public static ExportService open(HostSettings settings, PluginRegistry plugins, String hostVersion,
-                                     RaterFlags flags) {
+                                     RaterFlags flags, Leases leases) {
         ExternalMediaFetcher fetcher = ExternalMediaFetcher.open(settings);
         ImageSource images = new MediaImages(MediaStore.open(settings), fetcher);
         Exporter exporter = new Exporter(plugins.storage(), plugins::exportFormat,
                 () -> plugins.exportFormats().stream().map(ExportFormat::id).toList(),
                 formatId -> pluginVersion(plugins, formatId),
                 PseudonymKey.load(settings.exportPseudonymKey(), settings.dataDir()), images, flags,
-                settings.publicUrl(), hostVersion, Clock.systemUTC());
+                settings.publicUrl(), hostVersion, Clock.systemUTC(), leases);
         return new ExportService(fetcher, exporter);
     }
 

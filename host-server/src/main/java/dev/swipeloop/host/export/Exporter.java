@@ -1,6 +1,8 @@
 package dev.swipeloop.host.export;
 
 import com.google.gson.JsonObject;
+import dev.swipeloop.host.hosts.HeldLease;
+import dev.swipeloop.host.hosts.Leases;
 import dev.swipeloop.sdk.config.Config;
 import dev.swipeloop.sdk.config.ConfigError;
 import dev.swipeloop.sdk.config.ConfigSpec;
@@ -30,6 +32,8 @@ import java.util.function.Function;
  * export was written.
  */
 public final class Exporter {
+    /** The lease a named cursor's export holds: {@code export-cursor:<stored cursor name>}. */
+    static final String CURSOR_LEASE = "export-cursor:";
     private final StorageBackend storage;
     private final Function<String, Optional<ExportFormat>> formats;
     private final java.util.function.Supplier<List<String>> formatIds;
@@ -40,7 +44,7 @@ public final class Exporter {
     private final String imageUrlBase;
     private final String hostVersion;
     private final Clock clock;
-    private final CursorLeases cursors = new CursorLeases();
+    private final Leases leases;
 
     /**
      * @param formats        the started export formats, by id
@@ -48,11 +52,13 @@ public final class Exporter {
      * @param formatVersions a format id to the version of the plugin that brought it
      * @param imageUrlBase   the default base of path-only image URLs ({@code publicUrl}); see
      *                       {@link ExportPlan#imageUrlBase()}
+     * @param leases         where a named cursor is taken for the length of an export, so that no two
+     *                       exports (on this host or another on the same database) run it at once
      */
     public Exporter(StorageBackend storage, Function<String, Optional<ExportFormat>> formats,
                     java.util.function.Supplier<List<String>> formatIds, Function<String, String> formatVersions,
                     byte[] pseudonymKey, ImageSource images, RaterFlags flags, String imageUrlBase, String hostVersion,
-                    Clock clock) {
+                    Clock clock, Leases leases) {
         this.storage = storage;
         this.formats = formats;
         this.formatIds = formatIds;
@@ -63,6 +69,7 @@ public final class Exporter {
         this.imageUrlBase = imageUrlBase;
         this.hostVersion = hostVersion;
         this.clock = clock;
+        this.leases = leases;
     }
 
     /**
@@ -107,12 +114,12 @@ public final class Exporter {
         Config formatOptions = format.optionSpec().parse(own);
         String cursorName = options.cursor() == null ? null
                 : options.split() == null ? options.cursor() : options.cursor() + "@" + options.split();
-        CursorLeases.Lease lease = null;
+        HeldLease lease = null;
         if (cursorName != null) {
-            lease = cursors.acquire(appId, cursorName);
-            if (lease == null) {
-                throw ExportRequestException.cursorBusy(cursorName);
-            }
+            // Two runs of one cursor would deliver the same votes twice, and the one finishing
+            // last could move the cursor back.
+            lease = leases.hold(appId, CURSOR_LEASE + cursorName)
+                    .orElseThrow(() -> ExportRequestException.cursorBusy(cursorName));
         }
         try {
             long afterSeq = cursorName != null ? storage.exportCursor(appId, cursorName).orElse(0L)
@@ -158,6 +165,11 @@ public final class Exporter {
      */
     public void delivered(ExportPlan plan) {
         if (plan.cursorName() != null) {
+            if (!plan.cursorLease().held()) {
+                throw new IllegalStateException("cursor '" + plan.cursorName() + "' was taken over by another export"
+                        + " while this one ran (the host stalled past its lease); it was not moved, so the next export"
+                        + " with it delivers these votes again");
+            }
             storage.saveExportCursor(plan.appId(), plan.cursorName(), plan.lastSeq());
         }
     }

@@ -251,15 +251,14 @@ final class ExportsController {
         out.addProperty("finishedAt", job.finishedAt() == null ? null : job.finishedAt().toString());
         out.addProperty("fileName", job.fileName());
         out.addProperty("error", job.error());
-        ExportProgress progress = jobs.progress(job.id()).orElse(null);
-        if (progress != null) {
+        jobs.progress(job).ifPresent(progress -> {
             JsonObject running = new JsonObject();
-            running.addProperty("fraction", Math.round(progress.fraction() * 1000) / 1000.0);
+            running.addProperty("fraction", progress.fraction());
             running.addProperty("pass", progress.pass());
             running.addProperty("votesRead", progress.votesRead());
             running.addProperty("rowsWritten", progress.rowsWritten());
             out.add("progress", running);
-        }
+        });
         out.addProperty("download", !job.streamed() && job.state().equals(ExportJobRecord.DONE)
                 ? "/v1/exports/jobs/" + job.id() + "/download" : null);
         out.add("manifest", job.manifest());

@@ -2,6 +2,7 @@ package dev.swipeloop.host.http;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.swipeloop.host.hosts.LiveHosts;
 import dev.swipeloop.host.plugin.PluginRegistry;
 import dev.swipeloop.host.plugin.PluginStatus;
 import dev.swipeloop.host.ranking.QualityService;
@@ -15,7 +16,8 @@ import io.javalin.http.Context;
  * immutable URL (so an embedder can pin the build it tested), and the rater-quality alarms:
  * a flag rate that jumped usually means a broken detector, which would quietly exclude honest
  * votes from exports and rewards, so it is shown where operators already look. Likewise
- * the rewards' backlog of votes not paid yet.
+ * the rewards' backlog of votes not paid yet, and the hosts sharing the database (the rate
+ * limits are shared out among them).
  */
 final class HealthController {
     private final PluginRegistry registry;
@@ -23,10 +25,12 @@ final class HealthController {
     private final JsonObject widget;
     private final QualityService quality;
     private final RewardEngine rewards;
+    private final LiveHosts hosts;
 
     HealthController(PluginRegistry registry, String hostVersion, WidgetBundle bundle, QualityService quality,
-                     RewardEngine rewards) {
+                     RewardEngine rewards, LiveHosts hosts) {
         this.registry = registry;
+        this.hosts = hosts;
         this.rewards = rewards;
         this.hostVersion = hostVersion;
         this.quality = quality;
@@ -46,6 +50,14 @@ final class HealthController {
         json.add("policies", JsonOut.GSON.toJsonTree(rewards.policyIds()));
         json.add("backlog", JsonOut.GSON.toJsonTree(rewards.backlog()));
         json.addProperty("lastFailure", rewards.lastFailure());
+        return json;
+    }
+
+    /** This host's id and the live hosts' ids (this one included): each allows 1/count of every rate limit. */
+    private JsonObject hostsJson() {
+        JsonObject json = new JsonObject();
+        json.addProperty("id", hosts.hostId());
+        json.add("live", JsonOut.GSON.toJsonTree(hosts.ids()));
         return json;
     }
 
@@ -90,6 +102,7 @@ final class HealthController {
         qualityJson.add("alarms", alarms);
         body.add("quality", qualityJson);
         body.add("rewards", rewardsJson());
+        body.add("hosts", hostsJson());
         JsonOut.write(ctx, ok ? 200 : 503, body);
     }
 }

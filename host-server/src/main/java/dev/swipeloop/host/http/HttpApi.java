@@ -14,6 +14,8 @@ import dev.swipeloop.host.config.HostSettings;
 import dev.swipeloop.host.ingest.GroupCommitWriter;
 import dev.swipeloop.host.export.BackgroundExports;
 import dev.swipeloop.host.export.ExportService;
+import dev.swipeloop.host.hosts.Leases;
+import dev.swipeloop.host.hosts.LiveHosts;
 import dev.swipeloop.host.media.MediaStore;
 import dev.swipeloop.host.plugin.PluginRegistry;
 import dev.swipeloop.host.webhooks.LedgerFeed;
@@ -97,6 +99,8 @@ public final class HttpApi implements AutoCloseable {
     private final WebhookDispatcher webhooks;
     private final RankingService rankingService;
     private final QualityService qualityService;
+    private final Leases leases;
+    private final LiveHosts liveHosts;
     private final Javalin app;
     private boolean closed;
 
@@ -106,8 +110,13 @@ public final class HttpApi implements AutoCloseable {
         StorageBackend storage = registry.storage();
         Clock clock = Clock.systemUTC();
         AppDirectory apps = new AppDirectory(storage);
-        RateLimiter addressLimiter = new RateLimiter(settings.addressRequestsPerSecond(), settings.addressBurst());
-        KeyAuth auth = new KeyAuth(apps, new RateLimiter(settings.keyRequestsPerSecond(), settings.keyBurst()));
+        this.leases = Leases.over(storage, settings.hostId(), clock);
+        this.liveHosts = new LiveHosts(leases);
+        // Each host allows its share of the limits: N hosts behind an even load balancer allow them once.
+        RateLimiter addressLimiter = new RateLimiter(settings.addressRequestsPerSecond(), settings.addressBurst(),
+                liveHosts::share);
+        KeyAuth auth = new KeyAuth(apps, new RateLimiter(settings.keyRequestsPerSecond(), settings.keyBurst(),
+                liveHosts::share));
         Cors cors = new Cors(apps);
         // Back-pressure: a few full commits may wait; beyond that clients are told to retry.
         this.writer = new GroupCommitWriter(storage, settings.maxCommitVotes(),
@@ -118,14 +127,16 @@ public final class HttpApi implements AutoCloseable {
         this.rewards = new RewardEngine(storage, appSettings, registry.rewardPolicies(), settings.rewardsCacheEntries());
         this.boards = new ScoreBoards(storage, appSettings, Duration.ofMillis(settings.scoresRefreshMillis()), rewards);
         rewards.attach(boards);
-        this.webhooks = new WebhookDispatcher(rewards.unavailable() == null ? new StorageLedgerFeed(storage)
+        this.webhooks = new WebhookDispatcher(rewards.unavailable() == null ? new StorageLedgerFeed(storage, leases)
                 : LedgerFeed.NONE, appId -> appSettings.of(appId).webhooks()
-                .map(target -> new WebhookEndpoint(URI.create(target.url()), target.secret())), settings.webhooks());
+                .map(target -> new WebhookEndpoint(URI.create(target.url()), target.secret())), settings.webhooks(),
+                settings.hostId());
         rewards.onTiersReached(webhooks::poke);
         this.rankingService = new RankingService(boards);
         this.qualityService = new QualityService(boards, clock);
         WidgetBundle widget = WidgetBundle.bundled();
-        HealthController health = new HealthController(registry, hostVersion, widget, qualityService, rewards);
+        HealthController health = new HealthController(registry, hostVersion, widget, qualityService, rewards,
+                liveHosts);
         WidgetController widgetAssets = new WidgetController(widget);
         OpenApiController openApi = new OpenApiController();
         ItemsController items = new ItemsController(auth, new ItemParser(settings.maxItemsPerBatch()), storage, clock);
@@ -141,9 +152,9 @@ public final class HttpApi implements AutoCloseable {
         SettingsController settingsApi = new SettingsController(auth, storage, appSettings, rewards,
                 settings.webhooksAllowPrivateAddresses());
         MediaController media = new MediaController(auth, MediaStore.open(settings), settings.publicUrl());
-        this.exports = ExportService.open(settings, registry, hostVersion, qualityService);
-        this.exportJobs = new BackgroundExports(exports.exporter(), settings.dataDir().resolve("exports"),
-                settings.exportConcurrentJobs(), settings.exportKeepJobs(), clock);
+        this.exports = ExportService.open(settings, registry, hostVersion, qualityService, leases);
+        this.exportJobs = new BackgroundExports(exports.exporter(), settings.exportsDir(),
+                settings.exportConcurrentJobs(), settings.exportKeepJobs(), clock, leases);
         ExportsController exportsApi = new ExportsController(auth, registry, exports.exporter(), exportJobs,
                 settings.exportMaxStreams(), settings.publicUrl());
         ProblemMapper problems = new ProblemMapper(settings.maxBodyBytes());
@@ -245,5 +256,7 @@ public final class HttpApi implements AutoCloseable {
         boards.close();
         rewards.close();
         webhooks.close();
+        liveHosts.close();
+        leases.close();
     }
 }

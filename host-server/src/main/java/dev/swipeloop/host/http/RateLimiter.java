@@ -2,6 +2,7 @@ package dev.swipeloop.host.http;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -28,50 +29,60 @@ public final class RateLimiter {
         }
     }
 
-    private final double ratePerNano;
-    private final double ratePerSecond;
+    private final int ratePerSecond;
     private final int burst;
     private final int maxEntries;
-    private final long refillNanos;
+    private final IntSupplier hosts;
     private final LongSupplier nanoTime;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    public RateLimiter(int ratePerSecond, int burst, int maxEntries, LongSupplier nanoTime) {
+    /**
+     * @param hosts how many hosts share the limit (see {@link dev.swipeloop.host.hosts.LiveHosts}):
+     *              each allows its share of the rate and burst, at least 1 token per second and a
+     *              burst of 1, so that N hosts behind an even load balancer allow the limit, not N times it
+     */
+    public RateLimiter(int ratePerSecond, int burst, int maxEntries, IntSupplier hosts, LongSupplier nanoTime) {
         this.ratePerSecond = ratePerSecond;
-        this.ratePerNano = ratePerSecond / 1e9;
         this.burst = burst;
         this.maxEntries = maxEntries;
-        this.refillNanos = (long) Math.ceil(burst / ratePerNano);
+        this.hosts = hosts;
         this.nanoTime = nanoTime;
     }
 
+    public RateLimiter(int ratePerSecond, int burst, IntSupplier hosts) {
+        this(ratePerSecond, burst, 100_000, hosts, System::nanoTime);
+    }
+
     public RateLimiter(int ratePerSecond, int burst) {
-        this(ratePerSecond, burst, 100_000, System::nanoTime);
+        this(ratePerSecond, burst, () -> 1);
     }
 
     public Decision tryAcquire(String name) {
         long now = nanoTime.getAsLong();
+        int share = Math.max(1, hosts.getAsInt());
+        double rate = Math.max(1.0, (double) ratePerSecond / share);
+        double capacity = Math.max(1.0, (double) burst / share);
         Bucket bucket = buckets.get(name);
         if (bucket == null) {
             if (buckets.size() >= maxEntries) {
-                evict(now);
+                evict(now, (long) Math.ceil(capacity / rate * 1e9));
             }
-            bucket = buckets.computeIfAbsent(name, n -> new Bucket(burst, now));
+            bucket = buckets.computeIfAbsent(name, n -> new Bucket(capacity, now));
         }
         synchronized (bucket) {
-            bucket.tokens = Math.min(burst, bucket.tokens + Math.max(0, now - bucket.updatedAt) * ratePerNano);
+            bucket.tokens = Math.min(capacity, bucket.tokens + Math.max(0, now - bucket.updatedAt) * rate / 1e9);
             bucket.updatedAt = now;
             if (bucket.tokens >= 1) {
                 bucket.tokens -= 1;
                 return Decision.ALLOWED;
             }
             double missing = 1 - bucket.tokens;
-            return new Decision(false, Math.max(1, (long) Math.ceil(missing / ratePerSecond)));
+            return new Decision(false, Math.max(1, (long) Math.ceil(missing / rate)));
         }
     }
 
     /** Makes room for a tenth of the bound in one pass, so a spray pays one scan per many names. */
-    private void evict(long now) {
+    private void evict(long now, long refillNanos) {
         buckets.values().removeIf(b -> {
             synchronized (b) {
                 return now - b.updatedAt >= refillNanos;

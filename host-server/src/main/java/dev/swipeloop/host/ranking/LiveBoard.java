@@ -18,6 +18,10 @@ import java.util.function.Supplier;
  * votes (a rule it is built with changed, or votes were deleted) a new board is built from the
  * first vote and swapped in; until then {@link #current} keeps answering with the old one, so
  * decks are not held up, while callers of {@link #refresh} wait for the new one.
+ *
+ * <p>Votes erased through another host on the same database are noticed by the storage's
+ * erasure count, read at most once per {@code checkErasuresEvery} as the board refreshes: when
+ * it moved since the board was built, the board is rebuilt.
  */
 final class LiveBoard {
     static final int PAGE = 5_000;
@@ -25,15 +29,20 @@ final class LiveBoard {
     private final String appId;
     private final StorageBackend storage;
     private final VoteTap tap;
+    private final long checkErasuresEveryNanos;
     private final ReentrantLock refreshing = new ReentrantLock();
     private volatile AppBoard board;
     private volatile boolean invalidated;
     private volatile long refreshedAtNanos;
+    /** The erasure count read before the board's first vote. Guarded by {@link #refreshing}. */
+    private long builtUnderErasures;
+    private long erasuresCheckedAtNanos;
 
-    LiveBoard(String appId, StorageBackend storage, VoteTap tap) {
+    LiveBoard(String appId, StorageBackend storage, VoteTap tap, long checkErasuresEveryNanos) {
         this.appId = appId;
         this.storage = storage;
         this.tap = tap;
+        this.checkErasuresEveryNanos = checkErasuresEveryNanos;
     }
 
     /** The board as last refreshed, or null before the first refresh. */
@@ -60,11 +69,22 @@ final class LiveBoard {
         try {
             AppSettings now = settings.get();
             AppBoard target = board;
+            long nowNanos = System.nanoTime();
+            if (target != null && !invalidated && nowNanos - erasuresCheckedAtNanos >= checkErasuresEveryNanos) {
+                erasuresCheckedAtNanos = nowNanos;
+                invalidated = storage.erasures(appId) != builtUnderErasures;
+            }
             boolean rebuild = target == null || invalidated
                     || !target.settings().boardInputs().equals(now.boardInputs());
+            long erasures = builtUnderErasures;
             if (rebuild) {
                 // Cleared before reading: an erasure that lands during the rebuild asks for another.
                 invalidated = false;
+                erasures = storage.erasures(appId);
+                erasuresCheckedAtNanos = nowNanos;
+                if (tap != null) {
+                    tap.rebuilding(appId, erasures);
+                }
                 target = new AppBoard(appId, now, tap);
             } else {
                 target.adopt(now);
@@ -78,6 +98,7 @@ final class LiveBoard {
                 throw e;
             }
             board = target;
+            builtUnderErasures = erasures;
             refreshedAtNanos = System.nanoTime();
             return target;
         } finally {

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * {@code refreshEvery} (so flags, alarms and decks follow the votes without anyone asking);
  * requests that must include the latest vote call {@link #fresh}, those that may lag by one
  * period call {@link #recent}. Everything here is derived from storage: several hosts on one
- * database each keep their own boards and agree on what they show.
+ * database each keep their own boards and agree on what they show, a rater erased through
+ * another host leaving this host's boards within a refresh period (see {@link LiveBoard}).
  */
 public final class ScoreBoards implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScoreBoards.class);
@@ -103,7 +104,7 @@ public final class ScoreBoards implements AutoCloseable {
     }
 
     private LiveBoard live(String appId) {
-        return boards.computeIfAbsent(appId, id -> new LiveBoard(id, storage, tap));
+        return boards.computeIfAbsent(appId, id -> new LiveBoard(id, storage, tap, refreshEveryNanos));
     }
 
     /** One app failing does not stop the others; nothing may escape, or the schedule would stop for good. */

@@ -14,4 +14,12 @@ public interface VoteTap {
     boolean wants(String appId, long seq);
 
     void counted(Vote vote, RaterSignals signals);
+
+    /**
+     * The app's board is rebuilt from its first vote; {@code erasures} is the storage's erasure
+     * count ({@code StorageBackend#erasures}) read before any of its votes. When it changed since
+     * the last rebuild, a rater was erased (through this host or another): what was told before
+     * may hold their votes and is to be forgotten, as every vote is counted again now.
+     */
+    void rebuilding(String appId, long erasures);
 }

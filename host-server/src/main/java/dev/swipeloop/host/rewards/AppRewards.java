@@ -30,8 +30,12 @@ final class AppRewards {
     private boolean looked;
     /** The last seq queued (or paid): a board that counts old votes again is not listened to for them. */
     private long queuedThrough;
-    /** Where the stored cursor is; moved only with the entries it covers. Guarded by {@link #processing}. */
+    /** Where the stored cursor is; moved only with the entries it covers (under {@link #processing}). */
     private long storedCursor;
+    /** The storage's erasure count the queued votes were counted under; -1 before the first board. */
+    private long erasures = -1;
+    /** The in-memory ledger may hold erased raters' entries: read it again before its next use. */
+    private boolean ledgersStale;
 
     AppRewards(StorageBackend storage, String appId, int maxEntries) {
         this.storage = storage;
@@ -66,6 +70,9 @@ final class AppRewards {
     }
 
     synchronized void offer(CountedVote counted) {
+        if (looked && counted.vote().seq() <= storedCursor) {
+            return; // paid while a rebuilt board was counting it again
+        }
         Long erased = erasedThrough.get(counted.vote().rater());
         if (erased != null && counted.vote().seq() <= erased) {
             return;
@@ -88,9 +95,12 @@ final class AppRewards {
         return batch;
     }
 
-    /** The first {@code count} queued votes were paid and the cursor moved to {@code cursor}. */
-    synchronized void paid(int count, long cursor) {
-        for (int i = 0; i < count; i++) {
+    /**
+     * The queued votes up to {@code cursor} were paid and the cursor moved there. By seq, not by
+     * count: the queue may have been forgotten and filled again while the page was paid.
+     */
+    synchronized void paid(long cursor) {
+        while (!queue.isEmpty() && queue.peekFirst().vote().seq() <= cursor) {
             queue.removeFirst();
         }
         storedCursor = cursor;
@@ -104,8 +114,44 @@ final class AppRewards {
         return queue.size();
     }
 
-    long storedCursor() {
+    synchronized long storedCursor() {
         return storedCursor;
+    }
+
+    synchronized long erasures() {
+        return erasures;
+    }
+
+    /**
+     * A board is rebuilt under the erasure count {@code count}: when a rater was erased since the
+     * queue was filled (through any host), the queue is forgotten, and the rebuilt board, which
+     * reads storage as it is now, counts every unpaid vote again.
+     */
+    synchronized void rebuilding(long count) {
+        if (count != erasures) {
+            forget(count);
+        }
+    }
+
+    /** Forgets every queued vote and the in-memory ledger: they may hold a rater erased since. */
+    synchronized void forget(long count) {
+        erasures = count;
+        queue.clear();
+        queuedThrough = storedCursor;
+        ledgersStale = true;
+    }
+
+    /** Lets the in-memory ledger go if {@link #forget} made it stale; call under {@link #processing}. */
+    void dropStaleLedgers() {
+        boolean stale;
+        synchronized (this) {
+            stale = ledgersStale;
+            ledgersStale = false;
+        }
+        if (stale) {
+            ledgers.clear();
+            dayTotal.reset();
+        }
     }
 
     /**

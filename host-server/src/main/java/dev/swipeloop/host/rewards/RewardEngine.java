@@ -118,6 +118,13 @@ public final class RewardEngine implements VoteTap, AutoCloseable {
     }
 
     @Override
+    public void rebuilding(String appId, long erasures) {
+        if (unavailable == null) {
+            app(appId).rebuilding(erasures);
+        }
+    }
+
+    @Override
     public void counted(Vote vote, RaterSignals signals) {
         app(vote.appId()).offer(new CountedVote(vote, signals));
         schedule(vote.appId(), 0);
@@ -137,6 +144,7 @@ public final class RewardEngine implements VoteTap, AutoCloseable {
         AppRewards rewards = app(appId);
         rewards.processing.lock();
         try {
+            rewards.dropStaleLedgers();
             PendingLedger ledger = new PendingLedger(appId, rewards.ledgers::entries);
             List<Progress> each = new ArrayList<>();
             for (String id : app.rewards().policies()) {
@@ -256,6 +264,19 @@ public final class RewardEngine implements VoteTap, AutoCloseable {
     }
 
     private void payAndStore(AppRewards rewards, List<CountedVote> page) {
+        long erasures = storage.erasures(rewards.appId);
+        if (rewards.erasures() >= 0 && erasures != rewards.erasures()) {
+            // A rater was erased (perhaps through another host) since these votes were counted:
+            // some may be theirs. The rebuilt board counts the votes storage still has again.
+            LOG.info("A rater of app {} was erased; counting its unpaid votes again", rewards.appId);
+            rewards.forget(erasures);
+            ScoreBoards scoreBoards = boards;
+            if (scoreBoards != null) {
+                scoreBoards.votesRemoved(rewards.appId);
+            }
+            return;
+        }
+        rewards.dropStaleLedgers();
         AppSettings app = settings.of(rewards.appId);
         PendingLedger ledger = new PendingLedger(rewards.appId, rewards.ledgers::entries);
         for (CountedVote counted : page) {
@@ -271,11 +292,28 @@ public final class RewardEngine implements VoteTap, AutoCloseable {
             rewards.overtaken();
             return;
         }
+        if (storage.erasures(rewards.appId) != erasures) {
+            unpayErased(rewards.appId, stored);
+        }
         rewards.ledgers.add(stored);
-        rewards.paid(page.size(), through);
+        rewards.paid(through);
         if (stored.stream().anyMatch(entry -> entry.reason() != null
                 && entry.reason().startsWith(RewardPolicy.TIER_REASON_PREFIX))) {
             tiersReached.accept(rewards.appId);
+        }
+    }
+
+    /**
+     * A rater erased (through another host) while their votes were being paid got entries after
+     * the erasure: those of raters without a vote left are erased again, entries and all.
+     */
+    private void unpayErased(String appId, List<LedgerEntry> stored) {
+        for (String rater : new java.util.TreeSet<>(stored.stream().map(LedgerEntry::rater).toList())) {
+            if (storage.rater(appId, rater).isEmpty()) {
+                LOG.info("Rater {} of app {} was erased while their votes were paid; their entries are removed", rater,
+                        appId);
+                storage.deleteRater(appId, rater);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.swipeloop.host.webhooks;
 
 import dev.swipeloop.sdk.model.LedgerEntry;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -30,6 +31,15 @@ public interface LedgerFeed {
         @Override
         public void saveCursor(String appId, long seq) {
         }
+
+        @Override
+        public boolean claim(String appId, String hostId, Duration ttl) {
+            return true;
+        }
+
+        @Override
+        public void release(String appId, String hostId) {
+        }
     };
 
     /** The ids of every app. */
@@ -43,4 +53,13 @@ public interface LedgerFeed {
 
     /** Moves the app's cursor to {@code seq}, durably: a restart resumes after it. */
     void saveCursor(String appId, long seq);
+
+    /**
+     * Takes or renews, for {@code ttl}, the app's lease on sending its webhooks for this host:
+     * false while another host holds it. Of hosts sharing a database one sends an app's webhooks.
+     */
+    boolean claim(String appId, String hostId, Duration ttl);
+
+    /** Gives the app's lease up, if this host holds it, so another host takes over at once. */
+    void release(String appId, String hostId);
 }

@@ -1,19 +1,26 @@
 package dev.swipeloop.host.webhooks;
 
+import dev.swipeloop.host.hosts.Leases;
 import dev.swipeloop.sdk.model.App;
 import dev.swipeloop.sdk.model.LedgerEntry;
 import dev.swipeloop.sdk.storage.StorageBackend;
+import java.time.Duration;
 import java.util.List;
 
-/** The {@link LedgerFeed} of a storage backend: its ledger and its {@value #CURSOR} ledger cursor. */
+/**
+ * The {@link LedgerFeed} of a storage backend: its ledger, its {@value #CURSOR} ledger cursor,
+ * and the app's lease of the same name.
+ */
 public final class StorageLedgerFeed implements LedgerFeed {
     /** The name of the ledger cursor webhooks move (see {@link StorageBackend#ledgerCursor}). */
     public static final String CURSOR = "webhooks";
 
     private final StorageBackend storage;
+    private final Leases leases;
 
-    public StorageLedgerFeed(StorageBackend storage) {
+    public StorageLedgerFeed(StorageBackend storage, Leases leases) {
         this.storage = storage;
+        this.leases = leases;
     }
 
     @Override
@@ -34,5 +41,15 @@ public final class StorageLedgerFeed implements LedgerFeed {
     @Override
     public void saveCursor(String appId, long seq) {
         storage.saveLedgerCursor(appId, CURSOR, seq);
+    }
+
+    @Override
+    public boolean claim(String appId, String hostId, Duration ttl) {
+        return leases.tryTake(appId, CURSOR, hostId, ttl);
+    }
+
+    @Override
+    public void release(String appId, String hostId) {
+        leases.release(appId, CURSOR, hostId);
     }
 }

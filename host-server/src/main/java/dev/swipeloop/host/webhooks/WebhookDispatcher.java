@@ -2,6 +2,7 @@ package dev.swipeloop.host.webhooks;
 
 import dev.swipeloop.host.webhooks.WebhookDelivery.State;
 import dev.swipeloop.sdk.model.LedgerEntry;
+import dev.swipeloop.host.hosts.Leases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,15 @@ import org.slf4j.LoggerFactory;
  * own later messages, never another app's. Everything the thread does for one app is caught
  * and logged; that app is looked at again after {@link WebhookSettings#pollInterval}.
  *
+ * <h2>Several hosts</h2>
+ * Every host runs a dispatcher, but one host at a time sends an app's webhooks: the one that
+ * holds the app's lease {@code webhooks} ({@link LedgerFeed#claim}), which lasts {@link #LEASE}
+ * and is renewed every third of that. Only the holder moves the cursor. A host
+ * that loses the lease drops the message it was sending (the new holder sends it again, with
+ * the same {@code webhook-id}); one that stops gives it up at once; one that dies hands over
+ * when it runs out. The others ask for it every poll interval (at most every renewal period).
+ * {@link #status} shows the deliveries this host made.
+ *
  * <h2>What is sent</h2>
  * Entries whose reason does not announce a tier are stepped over, a page at a time. An app
  * without an endpoint has its cursor moved over everything: entries from before it set a URL
@@ -47,6 +57,9 @@ public final class WebhookDispatcher implements AutoCloseable {
     /** How many ledger entries {@link #status} looks through to count pending messages. */
     public static final int PENDING_SCAN_LIMIT = 10_000;
 
+    /** How long an app's lease lasts without renewal: how long a dead host's webhooks wait for another. */
+    static final Duration LEASE = Leases.RUN_TTL;
+    static final long RENEW_NANOS = LEASE.toNanos() / 3;
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final Object STOP = new Object();
 
@@ -54,6 +67,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final WebhookEndpoints endpoints;
     private final WebhookSettings settings;
     private final WebhookSender sender;
+    private final String hostId;
     private final long pollNanos;
     /** Pokes (an app id), attempt outcomes and {@link #STOP}: all the thread is told. */
     private final LinkedBlockingQueue<Object> signals = new LinkedBlockingQueue<>();
@@ -63,9 +77,14 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
 
-    /** Starts the dispatcher thread; the first look at every app's ledger is immediate. */
-    public WebhookDispatcher(LedgerFeed feed, WebhookEndpoints endpoints, WebhookSettings settings) {
+    /**
+     * Starts the dispatcher thread; the first look at every app's ledger is immediate.
+     *
+     * @param hostId this host's id, the holder of the app leases it takes
+     */
+    public WebhookDispatcher(LedgerFeed feed, WebhookEndpoints endpoints, WebhookSettings settings, String hostId) {
         this.feed = feed;
+        this.hostId = hostId;
         this.endpoints = endpoints;
         this.settings = settings;
         this.sender = new WebhookSender(settings.timeout());
@@ -121,6 +140,16 @@ public final class WebhookDispatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (!thread.isAlive()) {
+            // So that another host takes the apps over at once, not when the leases run out.
+            apps.values().stream().filter(app -> app.leased).forEach(app -> {
+                try {
+                    feed.release(app.appId, hostId);
+                } catch (RuntimeException e) {
+                    LOG.debug("releasing the webhooks lease of app {} failed: {}", app.appId, e.toString());
+                }
+            });
+        }
     }
 
     /** One app as the thread sees it. */
@@ -131,6 +160,10 @@ public final class WebhookDispatcher implements AutoCloseable {
         /** When to read the ledger next, in {@link System#nanoTime()} terms. */
         long readAt = System.nanoTime();
         Pending current;
+        /** Whether this host holds the app's lease, as of the last claim. */
+        boolean leased;
+        /** When to claim (or renew) the lease next. */
+        long claimAt = System.nanoTime();
 
         AppState(String appId) {
             this.appId = appId;
@@ -166,6 +199,7 @@ public final class WebhookDispatcher implements AutoCloseable {
                 long wakeAt = appsReadAt;
                 for (AppState app : apps.values()) {
                     turn(app, now);
+                    wakeAt = earlier(wakeAt, app.claimAt);
                     // While a request is in flight, its outcome arriving wakes the thread.
                     if (app.current == null) {
                         wakeAt = earlier(wakeAt, app.readAt);
@@ -213,6 +247,9 @@ public final class WebhookDispatcher implements AutoCloseable {
     /** What one app does when the thread comes round: read its ledger, or start an attempt that is due. */
     private void turn(AppState app, long now) {
         guarded(app, () -> {
+            if (!ourTurn(app, now)) {
+                return;
+            }
             if (app.current == null && now - app.readAt >= 0) {
                 readLedger(app, now);
             }
@@ -232,6 +269,35 @@ public final class WebhookDispatcher implements AutoCloseable {
                 app.current.dueAt = app.readAt;
             }
         }
+    }
+
+    /**
+     * Whether this host sends the app's webhooks: it holds the app's lease, renewed when due. A
+     * host without it forgets the app's message and cursor: the holder owns them, and they are
+     * read afresh should the lease come back.
+     */
+    private boolean ourTurn(AppState app, long now) {
+        if (now - app.claimAt < 0) {
+            return app.leased;
+        }
+        boolean had = app.leased;
+        // Not ours while we cannot tell: should the claim fail, the lease may be running out.
+        app.leased = false;
+        app.claimAt = now + Math.min(RENEW_NANOS, pollNanos);
+        boolean leased = feed.claim(app.appId, hostId, LEASE);
+        if (leased) {
+            app.leased = true;
+            app.claimAt = now + RENEW_NANOS;
+            if (!had) {
+                app.cursor = -1;
+            }
+        } else {
+            if (had) {
+                LOG.info("another host sends the webhooks of app {} now", app.appId);
+            }
+            app.current = null;
+        }
+        return leased;
     }
 
     /** Steps the cursor over entries that need no message, up to the app's next tier entry. */

@@ -2,6 +2,7 @@ package dev.swipeloop.host.webhooks;
 
 import dev.swipeloop.sdk.model.LedgerEntry;
 import dev.swipeloop.sdk.reward.RewardPolicy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,8 @@ final class InMemoryLedgerFeed implements LedgerFeed {
     private final Map<String, List<LedgerEntry>> entries = new LinkedHashMap<>();
     private final Map<String, Long> cursors = new HashMap<>();
     private final Map<String, List<Long>> savedCursors = new HashMap<>();
+    /** App to the host holding its webhooks lease and until when (System.nanoTime). */
+    private final Map<String, Map.Entry<String, Long>> leases = new HashMap<>();
     final Set<String> failingApps = ConcurrentHashMap.newKeySet();
     private long lastSeq;
 
@@ -77,5 +80,24 @@ final class InMemoryLedgerFeed implements LedgerFeed {
     public synchronized void saveCursor(String appId, long seq) {
         cursors.put(appId, seq);
         savedCursors.computeIfAbsent(appId, id -> new ArrayList<>()).add(seq);
+    }
+
+    @Override
+    public synchronized boolean claim(String appId, String hostId, Duration ttl) {
+        long now = System.nanoTime();
+        Map.Entry<String, Long> lease = leases.get(appId);
+        if (lease != null && !lease.getKey().equals(hostId) && lease.getValue() - now > 0) {
+            return false;
+        }
+        leases.put(appId, Map.entry(hostId, now + ttl.toNanos()));
+        return true;
+    }
+
+    @Override
+    public synchronized void release(String appId, String hostId) {
+        Map.Entry<String, Long> lease = leases.get(appId);
+        if (lease != null && lease.getKey().equals(hostId)) {
+            leases.remove(appId);
+        }
     }
 }

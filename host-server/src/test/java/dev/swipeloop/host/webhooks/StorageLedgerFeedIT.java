@@ -8,11 +8,13 @@ import dev.swipeloop.host.SwipeloopHost;
 import dev.swipeloop.host.apps.AppCreator;
 import dev.swipeloop.host.config.SettingSources;
 import dev.swipeloop.host.plugin.LoadedPlugins;
+import dev.swipeloop.host.hosts.Leases;
 import dev.swipeloop.host.testing.Dist;
 import dev.swipeloop.sdk.model.LedgerEntry;
 import dev.swipeloop.sdk.reward.RewardPolicy;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +48,7 @@ class StorageLedgerFeedIT {
             appB = new AppCreator(storage).create("b", List.of("https://b.example")).app().id();
             ledgerA = storage.appendLedger(List.of(points(appA), tier(appA, "bronze"), points(appA)));
             storage.appendLedger(List.of(tier(appB, "gold")));
-            StorageLedgerFeed feed = new StorageLedgerFeed(storage);
+            StorageLedgerFeed feed = new StorageLedgerFeed(storage, leases(storage));
 
             assertTrue(feed.apps().containsAll(List.of(appA, appB)), feed.apps().toString());
             assertEquals(0, feed.cursor(appA));
@@ -57,7 +59,7 @@ class StorageLedgerFeedIT {
             assertEquals(0, feed.cursor(appB), "another app's cursor of the same name");
         }
         try (LoadedPlugins loaded = open(plugins)) {
-            assertEquals(ledgerA.get(1).seq(), new StorageLedgerFeed(loaded.storage()).cursor(appA));
+            assertEquals(ledgerA.get(1).seq(), new StorageLedgerFeed(loaded.storage(), leases(loaded.storage())).cursor(appA));
         }
     }
 
@@ -75,8 +77,8 @@ class StorageLedgerFeedIT {
                 app = new AppCreator(storage).create("a", List.of("https://a.example")).app().id();
                 first = storage.appendLedger(List.of(points(app), tier(app, "bronze"))).get(1);
                 WebhookEndpoints endpoints = id -> Optional.of(new WebhookEndpoint(receiver.url(), secret));
-                StorageLedgerFeed feed = new StorageLedgerFeed(storage);
-                try (WebhookDispatcher dispatcher = new WebhookDispatcher(feed, endpoints, settings)) {
+                StorageLedgerFeed feed = new StorageLedgerFeed(storage, leases(storage));
+                try (WebhookDispatcher dispatcher = new WebhookDispatcher(feed, endpoints, settings, "host-a")) {
                     await(() -> feed.cursor(app) == first.seq());
                     assertEquals(0, dispatcher.status(app).pending());
                 }
@@ -85,8 +87,8 @@ class StorageLedgerFeedIT {
                 StorageBackend storage = loaded.storage();
                 LedgerEntry later = storage.appendLedger(List.of(tier(app, "silver"))).get(0);
                 WebhookEndpoints endpoints = id -> Optional.of(new WebhookEndpoint(receiver.url(), secret));
-                StorageLedgerFeed feed = new StorageLedgerFeed(storage);
-                try (WebhookDispatcher dispatcher = new WebhookDispatcher(feed, endpoints, settings)) {
+                StorageLedgerFeed feed = new StorageLedgerFeed(storage, leases(storage));
+                try (WebhookDispatcher dispatcher = new WebhookDispatcher(feed, endpoints, settings, "host-a")) {
                     await(() -> feed.cursor(app) == later.seq());
                     assertEquals(0, dispatcher.status(app).pending());
                 }
@@ -94,6 +96,10 @@ class StorageLedgerFeedIT {
                         receiver.requests().stream().map(TestReceiver.Request::id).toList());
             }
         }
+    }
+
+    private static Leases leases(StorageBackend storage) {
+        return Leases.over(storage, "host-a", Clock.systemUTC());
     }
 
     private LoadedPlugins open(Path plugins) {

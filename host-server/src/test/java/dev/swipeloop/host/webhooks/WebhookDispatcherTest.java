@@ -57,7 +57,7 @@ class WebhookDispatcherTest {
         feed.addPoints("app1", "r1");
         LedgerEntry tier = feed.addTier("app1", "r1", "early access");
 
-        dispatcher = new WebhookDispatcher(feed, endpoints, settings(Duration.ofMillis(200), 2.0, 5));
+        dispatcher = new WebhookDispatcher(feed, endpoints, settings(Duration.ofMillis(200), 2.0, 5), "host-a");
         String id = "msg_app1_" + tier.seq();
         await(() -> receiver.requests().size() >= 3, "three attempts");
         Thread.sleep(600); // longer than the next wait would be: no fourth attempt comes
@@ -103,7 +103,7 @@ class WebhookDispatcherTest {
         receiver = new TestReceiver((id, attempt) -> id.equals(doomedId) ? SERVER_ERROR : NO_CONTENT);
         endpointByApp.put("app1", new WebhookEndpoint(receiver.url(), SECRET));
 
-        dispatcher = new WebhookDispatcher(feed, endpoints, settings(Duration.ofMillis(20), 1.0, 3));
+        dispatcher = new WebhookDispatcher(feed, endpoints, settings(Duration.ofMillis(20), 1.0, 3), "host-a");
         await(() -> feed.cursor("app1") == next.seq(), "the cursor past both messages");
 
         List<Request> requests = receiver.requests();
@@ -124,7 +124,7 @@ class WebhookDispatcherTest {
         receiver = new TestReceiver((id, attempt) -> SERVER_ERROR);
         endpointByApp.put("app1", new WebhookEndpoint(receiver.url(), SECRET));
 
-        dispatcher = new WebhookDispatcher(feed, endpoints, settings(Duration.ofMillis(300), 1.0, 5));
+        dispatcher = new WebhookDispatcher(feed, endpoints, settings(Duration.ofMillis(300), 1.0, 5), "host-a");
         await(() -> receiver.requests().size() == 1, "the first attempt");
         feed.erase("app1", "r1");
         await(() -> feed.cursor("app1") == erased.seq(), "the message settled");
@@ -146,14 +146,14 @@ class WebhookDispatcherTest {
         endpointByApp.put("app1", new WebhookEndpoint(receiver.url(), SECRET));
 
         // The third message fails once and waits a minute for its retry when the host stops.
-        dispatcher = new WebhookDispatcher(feed, endpoints, settings(Duration.ofMinutes(1), 2.0, 5));
+        dispatcher = new WebhookDispatcher(feed, endpoints, settings(Duration.ofMinutes(1), 2.0, 5), "host-a");
         await(() -> receiver.requests(unsettledId).size() == 1, "the third message's first attempt");
         await(() -> dispatcher.status("app1").recent().get(0).state() == State.RETRYING, "the retry to be scheduled");
         dispatcher.close();
         assertEquals(second.seq(), feed.cursor("app1"));
 
         LedgerEntry later = feed.addTier("app1", "r4", "gold");
-        dispatcher = new WebhookDispatcher(feed, endpoints, settings(Duration.ofMinutes(1), 2.0, 5));
+        dispatcher = new WebhookDispatcher(feed, endpoints, settings(Duration.ofMinutes(1), 2.0, 5), "host-a");
         await(() -> feed.cursor("app1") == later.seq(), "the cursor past the later message");
         Thread.sleep(200);
 
@@ -177,7 +177,7 @@ class WebhookDispatcherTest {
 
             // Each hung attempt takes the whole 1.5 s timeout and is retried at once.
             dispatcher = new WebhookDispatcher(feed, endpoints, new WebhookSettings(Duration.ofMillis(1), 1.0, 100,
-                    Duration.ofMillis(1), Duration.ofMillis(1500), 0, Duration.ofMinutes(1)));
+                    Duration.ofMillis(1), Duration.ofMillis(1500), 0, Duration.ofMinutes(1)), "host-a");
             await(() -> hung.requests().size() >= 3, "the hung apps' first attempts");
             for (int i = 1; i <= 3; i++) {
                 LedgerEntry tier = feed.addTier("live", "r" + i, "bronze");
@@ -201,7 +201,7 @@ class WebhookDispatcherTest {
         feed.addTier("app1", "r1", "bronze");
         LedgerEntry last = feed.addPoints("app1", "r1");
 
-        dispatcher = new WebhookDispatcher(feed, endpoints, settings(Duration.ofMillis(20), 1.0, 3));
+        dispatcher = new WebhookDispatcher(feed, endpoints, settings(Duration.ofMillis(20), 1.0, 3), "host-a");
         await(() -> feed.cursor("app1") == last.seq(), "the cursor moved over the app's ledger");
         assertEquals(0, dispatcher.status("app1").pending());
         assertFalse(dispatcher.status("app1").endpointSet());
@@ -224,7 +224,7 @@ class WebhookDispatcherTest {
         }
         LedgerEntry tier = feed.addTier("app1", "r1", "gold");
 
-        dispatcher = new WebhookDispatcher(feed, endpoints, settings(Duration.ofMillis(20), 1.0, 3));
+        dispatcher = new WebhookDispatcher(feed, endpoints, settings(Duration.ofMillis(20), 1.0, 3), "host-a");
         await(() -> feed.cursor("app1") == tier.seq(), "the cursor past the tier entry");
 
         assertEquals(List.of(500L, 1000L, 1200L, 1201L), feed.savedCursors("app1"));
@@ -240,12 +240,39 @@ class WebhookDispatcherTest {
         LedgerEntry fineTier = feed.addTier("fine", "r1", "bronze");
         feed.failingApps.add("broken");
 
-        dispatcher = new WebhookDispatcher(feed, endpoints, settings(Duration.ofMillis(20), 1.0, 3));
+        dispatcher = new WebhookDispatcher(feed, endpoints, settings(Duration.ofMillis(20), 1.0, 3), "host-a");
         await(() -> feed.cursor("fine") == fineTier.seq(), "the fine app's message");
 
         feed.failingApps.remove("broken");
         dispatcher.poke("broken");
         await(() -> feed.cursor("broken") == brokenTier.seq(), "the broken app's message once it can be read");
+    }
+
+    @Test
+    void ofTwoHostsOnOneLedgerOneSendsEachMessageAndTheOtherTakesOverWhenItStops() throws Exception {
+        receiver = new TestReceiver((id, attempt) -> NO_CONTENT);
+        endpointByApp.put("app1", new WebhookEndpoint(receiver.url(), SECRET));
+        LedgerEntry first = feed.addTier("app1", "r1", "bronze");
+        LedgerEntry second = feed.addTier("app1", "r2", "bronze");
+        WebhookSettings quickPolls = new WebhookSettings(Duration.ofMillis(20), 1.0, 3, Duration.ofMinutes(5),
+                Duration.ofSeconds(5), 0, Duration.ofMillis(50));
+
+        dispatcher = new WebhookDispatcher(feed, endpoints, quickPolls, "host-a");
+        try (WebhookDispatcher other = new WebhookDispatcher(feed, endpoints, quickPolls, "host-b")) {
+            await(() -> feed.cursor("app1") == second.seq(), "both messages");
+            Thread.sleep(300); // many polls of both hosts: nothing is sent twice
+            assertEquals(List.of("msg_app1_" + first.seq(), "msg_app1_" + second.seq()),
+                    receiver.requests().stream().map(Request::id).toList());
+
+            WebhookDispatcher holder = dispatcher.status("app1").recent().isEmpty() ? other : dispatcher;
+            WebhookDispatcher standby = holder == dispatcher ? other : dispatcher;
+            holder.close();
+            LedgerEntry third = feed.addTier("app1", "r3", "silver");
+            standby.poke("app1");
+            await(() -> feed.cursor("app1") == third.seq(), "the message after the holder stopped");
+            assertEquals("msg_app1_" + third.seq(), standby.status("app1").recent().get(0).id());
+            assertEquals(3, receiver.requests().size());
+        }
     }
 
     private static WebhookSettings settings(Duration firstRetry, double factor, int maxAttempts) {

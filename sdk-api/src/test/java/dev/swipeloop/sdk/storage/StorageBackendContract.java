@@ -56,10 +56,12 @@ import org.junit.jupiter.api.io.TempDir;
  * skips a vote, one app seeing another's data. What exports need (batch look-ups, votes per
  * item, named cursors) is in {@link StorageExportContract}, which this class implements, so
  * its tests run here too; so are those of {@link StorageRankingContract} (gold decks, app
- * settings) and {@link StorageRewardsContract} (ledger cursors, leaderboards, profiles).
+ * settings), {@link StorageRewardsContract} (ledger cursors, leaderboards, profiles),
+ * {@link StorageCopyContract} (paging and restoring, for copying a database) and
+ * {@link StorageHostsContract} (erasure counts and leases, for several hosts on one database).
  */
-public abstract class StorageBackendContract
-        implements StorageExportContract, StorageRankingContract, StorageRewardsContract {
+public abstract class StorageBackendContract implements StorageExportContract, StorageRankingContract,
+        StorageRewardsContract, StorageCopyContract, StorageHostsContract {
     protected static final String APP = "app-a";
     protected static final String OTHER_APP = "app-b";
     private static final int PAGE = StorageAssertions.PAGE;

@@ -2,6 +2,7 @@ package dev.swipeloop.plugins.sqlite;
 
 import dev.swipeloop.sdk.ConflictException;
 import dev.swipeloop.sdk.model.App;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Apps (tenants): create once, read back, rotate the signing secret. Allowed origins are kept
- * one per line.
+ * Apps (tenants): create once, read back, rotate the signing secret, count erasures. Allowed
+ * origins are kept one per line.
  */
 final class AppStore {
     private static final String COLUMNS =
@@ -22,6 +23,8 @@ final class AppStore {
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM apps WHERE id = ?";
     private static final String ALL = "SELECT " + COLUMNS + " FROM apps ORDER BY id";
     private static final String REPLACE_SIGNING_SECRET = "UPDATE apps SET signing_secret = ? WHERE id = ?";
+    private static final String ERASURES = "SELECT erasures FROM apps WHERE id = ?";
+    private static final String COUNT_ERASURE = "UPDATE apps SET erasures = erasures + 1 WHERE id = ?";
 
     private final SqliteDatabase database;
 
@@ -81,6 +84,25 @@ final class AppStore {
                 return apps;
             }
         });
+    }
+
+    long erasures(String appId) {
+        return database.read("read the erasure count of app " + appId, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(ERASURES)) {
+                query.setString(1, appId);
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next() ? row.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    /** Counts one more erasure of the app's raters; runs inside the caller's write transaction. */
+    static void countErasure(Connection connection, String appId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(COUNT_ERASURE)) {
+            update.setString(1, appId);
+            update.executeUpdate();
+        }
     }
 
     private static App read(ResultSet row) throws SQLException {

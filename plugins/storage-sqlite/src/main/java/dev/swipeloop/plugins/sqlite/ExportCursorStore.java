@@ -1,6 +1,7 @@
 package dev.swipeloop.plugins.sqlite;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -20,6 +21,10 @@ final class ExportCursorStore {
 
     OptionalLong cursor(String appId, String name) {
         return database.read("read export cursor " + name, connection -> CURSORS.read(connection, appId, name));
+    }
+
+    Map<String, Long> all(String appId) {
+        return database.read("list export cursors", connection -> CURSORS.all(connection, appId));
     }
 
     void save(String appId, String name, long seq) {

@@ -24,6 +24,9 @@ final class ItemRows {
 
     static final String BY_ID = "SELECT " + COLUMNS + " FROM items WHERE app_id = ? AND id = ?";
 
+    /** ?1 = app, ?2 = the id to start after, ?3 = limit; walks the primary key (app_id, id) in byte order. */
+    static final String AFTER = "SELECT " + COLUMNS + " FROM items WHERE app_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3";
+
     static final String COUNT = "SELECT count(*) FROM items WHERE app_id = ?";
 
     private ItemRows() {

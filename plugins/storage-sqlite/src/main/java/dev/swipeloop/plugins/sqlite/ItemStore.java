@@ -6,13 +6,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Items: upsert by (app, id) and look-up, one at a time or many. */
+/** Items: upsert by (app, id) and look-up, one at a time, many, or page by page in id order. */
 final class ItemStore {
     private final SqliteDatabase database;
 
@@ -74,6 +75,23 @@ final class ItemStore {
                 }
             }
             return found;
+        });
+    }
+
+    List<Item> after(String appId, String afterId, int limit) {
+        return database.read("read items after " + afterId, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(ItemRows.AFTER)) {
+                query.setString(1, appId);
+                query.setString(2, afterId);
+                query.setInt(3, limit);
+                List<Item> page = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        page.add(ItemRows.read(rows));
+                    }
+                }
+                return page;
+            }
         });
     }
 

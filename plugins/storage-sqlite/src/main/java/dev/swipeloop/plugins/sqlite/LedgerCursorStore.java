@@ -4,6 +4,7 @@ import dev.swipeloop.sdk.ConflictException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Named ledger cursors, one row per (app, name) in {@code ledger_cursors}; a missing row reads
@@ -22,6 +23,10 @@ final class LedgerCursorStore {
 
     long cursor(String appId, String name) {
         return database.read("read ledger cursor " + name, connection -> read(connection, appId, name));
+    }
+
+    Map<String, Long> all(String appId) {
+        return database.read("list ledger cursors", connection -> CURSORS.all(connection, appId));
     }
 
     /** Unconditional: the webhook cursor has one writer per app and writes no entries. */

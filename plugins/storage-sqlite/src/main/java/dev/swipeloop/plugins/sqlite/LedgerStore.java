@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The append-only reward ledger: appends (alone, or together with a move of a ledger
- * cursor), a rater's entries, and an app's entries page by page.
+ * cursor), restores under given seqs, a rater's entries, and an app's entries page by page.
  */
 final class LedgerStore {
     private static final String BY_RATER = "SELECT " + LedgerRows.COLUMNS + " FROM ledger WHERE app_id = ? AND rater = ? "
@@ -46,6 +46,17 @@ final class LedgerStore {
                     LedgerCursorStore.move(connection, appId, cursor, from, to, now);
                     return LedgerRows.insert(connection, entries, now);
                 });
+    }
+
+    /** Stores the entries under their own seqs, all or none; see {@link LedgerRows#restore}. */
+    void restore(List<LedgerEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        database.write("restore " + entries.size() + " ledger entries", connection -> {
+            LedgerRows.restore(connection, entries);
+            return null;
+        });
     }
 
     List<LedgerEntry> ledger(String appId, String rater) {

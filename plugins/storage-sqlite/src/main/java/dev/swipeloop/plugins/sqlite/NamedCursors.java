@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -15,10 +17,12 @@ import java.util.OptionalLong;
  */
 final class NamedCursors {
     private final String read;
+    private final String all;
     private final String save;
 
     NamedCursors(String table) {
         this.read = "SELECT seq FROM " + table + " WHERE app_id = ? AND name = ?";
+        this.all = "SELECT name, seq FROM " + table + " WHERE app_id = ? ORDER BY name";
         this.save = "INSERT INTO " + table + " (app_id, name, seq, updated_at) VALUES (?, ?, ?, ?)"
                 + " ON CONFLICT (app_id, name) DO UPDATE SET seq = excluded.seq, updated_at = excluded.updated_at";
     }
@@ -31,6 +35,20 @@ final class NamedCursors {
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
             }
+        }
+    }
+
+    /** Every cursor of the app that was saved, by name. */
+    Map<String, Long> all(Connection connection, String appId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(all)) {
+            query.setString(1, appId);
+            Map<String, Long> cursors = new LinkedHashMap<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    cursors.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            return cursors;
         }
     }
 

@@ -24,7 +24,8 @@ public final class SchemaMigrations {
             "/dev/swipeloop/plugins/sqlite/migrations/V1__initial.sql",
             "/dev/swipeloop/plugins/sqlite/migrations/V2__export_cursors.sql",
             "/dev/swipeloop/plugins/sqlite/migrations/V3__app_settings.sql",
-            "/dev/swipeloop/plugins/sqlite/migrations/V4__rewards.sql");
+            "/dev/swipeloop/plugins/sqlite/migrations/V4__rewards.sql",
+            "/dev/swipeloop/plugins/sqlite/migrations/V5__hosts.sql");
     public static final int LATEST_VERSION = SCRIPTS.size();
 
     private SchemaMigrations() {

@@ -15,7 +15,18 @@ final class Sequences {
             UPDATE sequences SET last_value = last_value + ?1 WHERE name = 'ledger' \
             RETURNING last_value - ?1 + 1""";
 
+    private static final String RAISE = "UPDATE sequences SET last_value = max(last_value, ?) WHERE name = ?";
+
     private Sequences() {
+    }
+
+    /** Moves the counter {@code name} ('votes' or 'ledger') up to {@code seq} if it is below: rows restored under their own seqs. */
+    static void raise(Connection connection, String name, long seq) throws SQLException {
+        try (PreparedStatement raise = connection.prepareStatement(RAISE)) {
+            raise.setLong(1, seq);
+            raise.setString(2, name);
+            raise.executeUpdate();
+        }
     }
 
     /** Reserves {@code count} seqs with a {@code RESERVE_…} statement; returns the first. */

@@ -24,6 +24,7 @@ import org.sqlite.SQLiteDataSource;
 final class SqliteDatabase implements AutoCloseable {
     private static final int SQLITE_BUSY = 5;
     private static final int SQLITE_LOCKED = 6;
+    private static final int SQLITE_CONSTRAINT = 19;
 
     /** Beyond this the WAL file is cut back when it restarts from its beginning. */
     private static final long WAL_SIZE_LIMIT_BYTES = 64L << 20;
@@ -256,6 +257,11 @@ final class SqliteDatabase implements AutoCloseable {
         int primary = e.getErrorCode() & 0xFF;
         boolean retriable = primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
         return new StorageException("SQLite could not " + what + ": " + e.getMessage(), retriable, e);
+    }
+
+    /** A UNIQUE or PRIMARY KEY (or other constraint) refused the statement. */
+    static boolean isConstraintViolation(SQLException e) {
+        return (e.getErrorCode() & 0xFF) == SQLITE_CONSTRAINT;
     }
 
     private static void rollback(Statement statement, Throwable cause) {

@@ -63,6 +63,7 @@ public final class SqliteStorage implements StorageBackend {
     private LedgerCursorStore ledgerCursors;
     private LedgerSums ledgerSums;
     private RaterProfileStore profiles;
+    private LeaseStore leases;
     private VoteIndexer indexer;
 
     public SqliteStorage() {
@@ -116,6 +117,7 @@ public final class SqliteStorage implements StorageBackend {
         ledgerCursors = new LedgerCursorStore(database);
         ledgerSums = new LedgerSums(database);
         profiles = new RaterProfileStore(database);
+        leases = new LeaseStore(database);
         indexer = new VoteIndexer(database,
                 indexing != null ? indexing : VoteIndexer.Tuning.forBatch(settings.indexBatchVotes()));
         indexer.start();
@@ -229,6 +231,9 @@ public final class SqliteStorage implements StorageBackend {
             long removed = VoteStore.deleteRater(connection, appId, raterId);
             LedgerStore.deleteRater(connection, appId, raterId);
             RaterProfileStore.deleteRater(connection, appId, raterId);
+            if (removed > 0) {
+                AppStore.countErasure(connection, appId);
+            }
             return removed;
         });
     }
@@ -306,6 +311,56 @@ public final class SqliteStorage implements StorageBackend {
     @Override
     public void saveRaterProfile(RaterProfile profile) {
         profiles.save(profile);
+    }
+
+    @Override
+    public List<Item> itemsAfter(String appId, String afterId, int limit) {
+        return items.after(appId, afterId, limit);
+    }
+
+    @Override
+    public List<RaterProfile> raterProfilesAfter(String appId, String afterRater, int limit) {
+        return profiles.after(appId, afterRater, limit);
+    }
+
+    @Override
+    public Map<String, Long> exportCursors(String appId) {
+        return exportCursors.all(appId);
+    }
+
+    @Override
+    public Map<String, Long> ledgerCursors(String appId) {
+        return ledgerCursors.all(appId);
+    }
+
+    @Override
+    public void restoreVotes(List<Vote> list) {
+        indexer.appended(votes.restore(list));
+    }
+
+    @Override
+    public void restoreLedger(List<LedgerEntry> entries) {
+        ledger.restore(entries);
+    }
+
+    @Override
+    public long erasures(String appId) {
+        return apps.erasures(appId);
+    }
+
+    @Override
+    public boolean tryLease(String appId, String name, String holder, Instant now, Instant until) {
+        return leases.tryTake(appId, name, holder, now, until);
+    }
+
+    @Override
+    public void releaseLease(String appId, String name, String holder) {
+        leases.release(appId, name, holder);
+    }
+
+    @Override
+    public Map<String, String> leases(String appId, String prefix, Instant now) {
+        return leases.live(appId, prefix, now);
     }
 
     /** Tests: the background indexer, to pause it, make it catch up or stop it as a crash would. */

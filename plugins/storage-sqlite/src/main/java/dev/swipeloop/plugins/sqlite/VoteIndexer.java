@@ -188,6 +188,16 @@ final class VoteIndexer implements AutoCloseable {
         return new long[] {to, folded};
     }
 
+    /**
+     * Folds the one vote at {@code seq}, at or below the mark (a vote restored into a seq that a
+     * deletion had freed), which the thread, folding only beyond the mark, would never fold.
+     * Runs inside the caller's write transaction.
+     */
+    static void foldBehindMark(Connection connection, long seq) throws SQLException {
+        rangeUpdate(connection, RaterIndexSql.FOLD_RATER_VOTES, seq - 1, seq);
+        rangeUpdate(connection, RaterIndexSql.FOLD_COUNTS, seq - 1, seq);
+    }
+
     private static int rangeUpdate(Connection connection, String sql, long from, long to) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, from);
@@ -196,7 +206,7 @@ final class VoteIndexer implements AutoCloseable {
         }
     }
 
-    private static long indexedSeq(Connection connection) throws SQLException {
+    static long indexedSeq(Connection connection) throws SQLException {
         return single(connection, RaterIndexSql.INDEXED_SEQ);
     }
 

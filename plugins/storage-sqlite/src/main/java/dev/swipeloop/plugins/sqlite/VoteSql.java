@@ -35,6 +35,9 @@ public final class VoteSql {
     static final String COLUMNS = "seq, app_id, id, rater, session, kind, item, right_item, answer, dwell_ms, "
             + "client_ts, received_at, verified";
 
+    /** {@link #INSERT}'s parameters; a seq or (app_id, id) that is stored fails the statement instead. */
+    static final String RESTORE = "INSERT INTO votes (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     // Walks votes_by_app (app_id = ? AND rowid > ?): only this app's votes, already in seq order.
     static final String AFTER = "SELECT " + COLUMNS + " FROM votes WHERE seq > ? AND app_id = ? ORDER BY seq LIMIT ?";
 

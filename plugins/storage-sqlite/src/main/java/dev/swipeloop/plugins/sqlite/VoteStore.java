@@ -1,5 +1,6 @@
 package dev.swipeloop.plugins.sqlite;
 
+import dev.swipeloop.sdk.ConflictException;
 import dev.swipeloop.sdk.model.AppStats;
 import dev.swipeloop.sdk.model.Rater;
 import dev.swipeloop.sdk.model.Vote;
@@ -42,6 +43,53 @@ final class VoteStore {
             }
             return new AppendResult(seqs);
         });
+    }
+
+    /**
+     * Inserts the votes under their own seqs in one write transaction and raises the seq counter
+     * to the highest of them, so later appends go above. Returns that highest seq. A seq or
+     * (app, id) already stored rolls it all back with a {@link ConflictException}.
+     */
+    long restore(List<Vote> votes) {
+        if (votes.isEmpty()) {
+            return 0;
+        }
+        for (Vote vote : votes) {
+            if (vote.seq() <= 0) {
+                throw new IllegalArgumentException("vote " + vote.id() + " has seq " + vote.seq()
+                        + ": restored votes keep the positive seqs their first store gave them");
+            }
+        }
+        Instant now = Instant.now();
+        return database.write("restore " + votes.size() + " votes", connection -> {
+            long mark = VoteIndexer.indexedSeq(connection);
+            long last = 0;
+            try (PreparedStatement insert = connection.prepareStatement(VoteSql.RESTORE)) {
+                for (Vote vote : votes) {
+                    VoteRows.bind(insert, vote, vote.seq(), now);
+                    insertRestored(insert, vote);
+                    if (vote.seq() <= mark) {
+                        VoteIndexer.foldBehindMark(connection, vote.seq());
+                    }
+                    last = Math.max(last, vote.seq());
+                }
+            }
+            Sequences.raise(connection, "votes", last);
+            return last;
+        });
+    }
+
+    private static void insertRestored(PreparedStatement insert, Vote vote) throws SQLException {
+        try {
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (SqliteDatabase.isConstraintViolation(e)) {
+                throw new ConflictException("vote " + vote.id() + " of app '" + vote.appId() + "' or seq " + vote.seq()
+                        + " is already stored: votes are restored into a database that does not have them; nothing"
+                        + " of this call was written");
+            }
+            throw e;
+        }
     }
 
     long lastSeq(String appId) {

@@ -66,7 +66,7 @@ class SqliteRewardsSchemaTest {
             assertEquals(10, storage.ledgerPointsSince("old", earned));
         }
         try (Connection connection = raw(file)) {
-            assertEquals(4, SchemaMigrations.userVersion(connection));
+            assertEquals(SchemaMigrations.LATEST_VERSION, SchemaMigrations.userVersion(connection));
         }
     }
 

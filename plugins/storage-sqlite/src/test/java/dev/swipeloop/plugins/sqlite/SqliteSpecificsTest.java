@@ -75,8 +75,8 @@ class SqliteSpecificsTest {
         try (Connection connection = raw(file)) {
             assertEquals(SchemaMigrations.LATEST_VERSION, SchemaMigrations.userVersion(connection));
             assertEquals(SchemaMigrations.LATEST_VERSION, SchemaMigrations.migrate(connection), "nothing pending");
-            assertEquals(List.of("app_settings", "apps", "export_cursors", "items", "ledger", "ledger_cursors",
-                    "rater_profiles", "rater_votes", "sequences", "vote_index", "votes"), tables(connection));
+            assertEquals(List.of("app_settings", "apps", "export_cursors", "items", "leases", "ledger",
+                    "ledger_cursors", "rater_profiles", "rater_votes", "sequences", "vote_index", "votes"), tables(connection));
         }
     }
 

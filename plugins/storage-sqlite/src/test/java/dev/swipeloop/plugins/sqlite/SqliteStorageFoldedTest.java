@@ -215,5 +215,56 @@ class SqliteStorageFoldedTest extends StorageBackendContract {
         public void saveRaterProfile(RaterProfile profile) {
             storage.saveRaterProfile(profile);
         }
+
+        @Override
+        public List<Item> itemsAfter(String appId, String afterId, int limit) {
+            return storage.itemsAfter(appId, afterId, limit);
+        }
+
+        @Override
+        public List<RaterProfile> raterProfilesAfter(String appId, String afterRater, int limit) {
+            return storage.raterProfilesAfter(appId, afterRater, limit);
+        }
+
+        @Override
+        public Map<String, Long> exportCursors(String appId) {
+            return storage.exportCursors(appId);
+        }
+
+        @Override
+        public Map<String, Long> ledgerCursors(String appId) {
+            return storage.ledgerCursors(appId);
+        }
+
+        @Override
+        public void restoreVotes(List<Vote> votes) {
+            storage.restoreVotes(votes);
+            storage.indexer().catchUp();
+        }
+
+        @Override
+        public void restoreLedger(List<LedgerEntry> entries) {
+            storage.restoreLedger(entries);
+        }
+
+        @Override
+        public long erasures(String appId) {
+            return storage.erasures(appId);
+        }
+
+        @Override
+        public boolean tryLease(String appId, String name, String holder, Instant now, Instant until) {
+            return storage.tryLease(appId, name, holder, now, until);
+        }
+
+        @Override
+        public void releaseLease(String appId, String name, String holder) {
+            storage.releaseLease(appId, name, holder);
+        }
+
+        @Override
+        public Map<String, String> leases(String appId, String prefix, Instant now) {
+            return storage.leases(appId, prefix, now);
+        }
     }
 }
