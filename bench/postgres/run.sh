@@ -22,15 +22,17 @@ mkdir -p "$OUT"
 (cd "$ROOT" && mvn -q -B -pl bench/postgres -am package -DskipTests)
 
 for batch in $BATCHES; do
-  declare -a APPEND=() COPY=() ONE_TX=() RATIO=()
+  declare -a APPEND=() COPY=() ONE_TX=() RATIO=() WAL=() DISK=()
   for round in $(seq 1 "$ROUNDS"); do
     r=$(java -Xmx1g -cp "$CP" dev.swipeloop.bench.AppendVersusCopy "$JDBC_URL" "$VOTES" "$batch" "$round" \
           2>"$OUT/round-$batch-$round.log" | grep '^RESULT')
     echo "batch $batch, round $round/$ROUNDS: $r" >&2
     APPEND+=("$(field "$r" append_rows_per_sec)"); COPY+=("$(field "$r" copy_rows_per_sec)")
     ONE_TX+=("$(field "$r" copy_one_tx_rows_per_sec)"); RATIO+=("$(field "$r" ratio)")
+    WAL+=("$(field "$r" wal_bytes_per_vote)"); DISK+=("$(field "$r" disk_bytes_per_vote)")
   done
   echo "batch=$batch append_rows_per_sec=$(m "${APPEND[@]}") copy_rows_per_sec=$(m "${COPY[@]}")" \
        "copy_one_tx_rows_per_sec=$(m "${ONE_TX[@]}") median_ratio=$(m "${RATIO[@]}")" \
+       "wal_bytes_per_vote=$(m "${WAL[@]}") disk_bytes_per_vote=$(m "${DISK[@]}")" \
        "(append runs: ${APPEND[*]}; copy runs: ${COPY[*]}; ratios: ${RATIO[*]})"
 done

@@ -29,7 +29,7 @@ LUA="$ROOT/bench/ingest/votes.lua"
 need_wrk
 command -v nginx >/dev/null || { echo "nginx is needed: apt-get install -y nginx-light" >&2; exit 1; }
 mkdir -p "$OUT"
-build_dist
+[ -n "${SKIP_BUILD:-}" ] || build_dist
 
 PG=(--storage postgres --jdbc-url "$JDBC_URL" --plugin.postgres.schema "$SCHEMA")
 HOSTS=()
@@ -52,9 +52,10 @@ fresh_app() {
   SECRET=$(app_key "$keys" secretKey)
 }
 
+# Hosts share the data directory, as hosts behind one balancer share media and exports.
 start_host() { # port, storage flags…
   local port="$1"; shift
-  JAVA_OPTS="$HEAP" "$ROOT/swipeloop" serve --port "$port" --bind 127.0.0.1 --data "$OUT/data-$port" "$@" \
+  JAVA_OPTS="$HEAP" "$ROOT/swipeloop" serve --port "$port" --bind 127.0.0.1 --data "$OUT/data" "$@" \
     "${RAISED_LIMITS[@]}" >"$OUT/host-$port.log" 2>&1 &
   HOSTS+=($!)
   wait_ready "$port"

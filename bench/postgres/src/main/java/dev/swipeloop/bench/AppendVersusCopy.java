@@ -29,14 +29,19 @@ import org.postgresql.ds.PGSimpleDataSource;
  * table of a freshly migrated plugin schema, in transactions of {@code batch} rows each:
  * <ul>
  *   <li><b>append</b>: {@link PostgresStorage#appendVotes}, exactly as the host's group commit
- *       calls it (pool, advisory lock, seqs, idempotency check, judged counts, durable commit);</li>
+ *       calls it (pool, advisory lock, seqs, idempotency check, durable commit), with the
+ *       plugin's background fold of judged counts running meanwhile on the same server, as in
+ *       production; what it has not folded when the appends end is folded at close, untimed;</li>
  *   <li><b>copy</b>: {@code COPY votes FROM STDIN} of the same rows with the seqs the append gave
  *       them, into an empty schema built by the same migrations (same table, same indexes), one
  *       COPY and commit per batch; and once more as one COPY of all rows in one transaction,
  *       PostgreSQL's ceiling for this table.</li>
  * </ul>
  * Which of the two goes first alternates with the round, so a warming cache favours neither.
- * Prints {@code RESULT append_rows_per_sec=… copy_rows_per_sec=… copy_one_tx_rows_per_sec=…}.
+ * Prints {@code RESULT append_rows_per_sec=… copy_rows_per_sec=… copy_one_tx_rows_per_sec=…
+ * ratio=… wal_bytes_per_vote=… disk_bytes_per_vote=…}: the last two, of the append (write-ahead
+ * log written, and the votes table with its indexes and the judged counts), are what sizes a
+ * PostgreSQL server for a vote rate (docs/scaling.md).
  *
  * <p>Arguments: JDBC URL (a database the user may create schemas in), votes, rows per
  * transaction, round number.
@@ -68,7 +73,8 @@ public final class AppendVersusCopy {
         }
         copyOneTx = copy(url, votes, count);
         System.out.printf("RESULT append_rows_per_sec=%.0f copy_rows_per_sec=%.0f copy_one_tx_rows_per_sec=%.0f"
-                + " ratio=%.3f%n", append, copy, copyOneTx, append / copy);
+                + " ratio=%.3f wal_bytes_per_vote=%.0f disk_bytes_per_vote=%.0f%n", append, copy, copyOneTx,
+                append / copy, walBytesPerVote, diskBytesPerVote);
     }
 
     /** Binary votes (the copy writes binary rows only) of 10,000 raters on 1,000 items, UUIDv7 ids, seqs 1…n (what a fresh schema's append gives). */
@@ -86,10 +92,15 @@ public final class AppendVersusCopy {
         return votes;
     }
 
+    /** What the append cost the server beyond time: bytes of WAL and of disk per vote. */
+    private static double walBytesPerVote;
+    private static double diskBytesPerVote;
+
     private static double append(String url, List<Vote> votes, int batch) throws SQLException {
         String schema = freshSchema(url, "bench_append");
         PostgresStorage storage = start(url, schema);
-        try {
+        try (Connection admin = connect(url, schema); Statement sizes = admin.createStatement()) {
+            String walBefore = single(sizes, "SELECT pg_current_wal_lsn()::text");
             long started = System.nanoTime();
             for (int from = 0; from < votes.size(); from += batch) {
                 AppendResult result = storage.appendVotes(votes.subList(from, Math.min(votes.size(), from + batch)));
@@ -97,7 +108,12 @@ public final class AppendVersusCopy {
                     throw new IllegalStateException("the append stored " + result.accepted() + " of " + result.size());
                 }
             }
-            return votes.size() / seconds(started);
+            double rate = votes.size() / seconds(started);
+            walBytesPerVote = Double.parseDouble(single(sizes, "SELECT pg_current_wal_lsn() - '" + walBefore
+                    + "'::pg_lsn")) / votes.size();
+            diskBytesPerVote = Double.parseDouble(single(sizes, "SELECT pg_total_relation_size('votes')"
+                    + " + pg_total_relation_size('judged_counts')")) / votes.size();
+            return rate;
         } finally {
             storage.close();
             dropSchema(url, schema);
@@ -156,6 +172,13 @@ public final class AppendVersusCopy {
         }
         storage.upsertItems(items);
         return storage;
+    }
+
+    private static String single(Statement statement, String sql) throws SQLException {
+        try (var row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getString(1);
+        }
     }
 
     private static String freshSchema(String url, String schema) throws SQLException {

@@ -25,14 +25,17 @@ import java.util.TreeSet;
 final class AdvisoryLocks {
     private static final String LOCK_IN_ORDER =
             "SELECT count(pg_advisory_xact_lock(?, key)) FROM unnest(?::int[]) AS key";
+    private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(?, ?)";
 
     private final int votes;
     private final int ledger;
+    private final int folds;
     private final int migrations;
 
     AdvisoryLocks(String schema) {
         this.votes = (schema + ":votes").hashCode();
         this.ledger = (schema + ":ledger").hashCode();
+        this.folds = (schema + ":folds").hashCode();
         this.migrations = (schema + ":migrations").hashCode();
     }
 
@@ -44,6 +47,26 @@ final class AdvisoryLocks {
     /** Appends and restores of these apps' ledger entries, and moves of their ledger cursors. */
     void lockLedger(Connection connection, Collection<String> appIds) throws SQLException {
         lock(connection, ledger, appIds);
+    }
+
+    /**
+     * Folds of these apps' votes into the judged counts, erasures and restores of their votes:
+     * whoever holds it may read and move the apps' folded_seq. Taken after the vote locks.
+     */
+    void lockFolds(Connection connection, Collection<String> appIds) throws SQLException {
+        lock(connection, folds, appIds);
+    }
+
+    /** {@link #lockFolds} for one app without waiting: false when another transaction holds it. */
+    boolean tryLockFold(Connection connection, String appId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(TRY_LOCK)) {
+            statement.setInt(1, folds);
+            statement.setInt(2, appId.hashCode());
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        }
     }
 
     /** One host at a time migrates the schema. */

@@ -14,13 +14,15 @@ import java.util.Map;
  * The deck: items this rater has not judged in this kind of vote (for pairs, on either side),
  * the least-judged first, oldest first among equals. No vote is scanned but the rater's own:
  * their judged items come from {@code votes_by_rater} alone (both sides of a pair are in the
- * index) into a hashed set, and each item's judged count from {@code judged_counts}, which
- * appends keep exact. The app's items are read and the first {@code limit} by count kept
- * (a top-N sort in memory). A deck of one {@link ItemPool} adds a condition on {@code gold}.
+ * index) into a hashed set, and each item's judged count is its folded count in
+ * {@code judged_counts} plus its votes not yet folded ({@link VoteFolds#PENDING}, read through
+ * the primary key), so it is exact as of the statement's snapshot however far behind the folds
+ * are. The app's items are read and the first {@code limit} by count kept (a top-N sort in
+ * memory). A deck of one {@link ItemPool} adds a condition on {@code gold}.
  */
 final class DeckQuery {
-    private static final Map<ItemPool, String> BINARY = byPool("binary_judged");
-    private static final Map<ItemPool, String> PAIR = byPool("pair_judged");
+    private static final Map<ItemPool, String> BINARY = byPool("binary");
+    private static final Map<ItemPool, String> PAIR = byPool("pair");
 
     private final PostgresDatabase database;
 
@@ -28,23 +30,24 @@ final class DeckQuery {
         this.database = database;
     }
 
-    private static Map<ItemPool, String> byPool(String judgedColumn) {
+    /** {@code kind}: the vote kind as the counts' columns spell it ({@code binary_judged}, {@code binary_n}). */
+    private static Map<ItemPool, String> byPool(String kind) {
         Map<ItemPool, String> statements = new EnumMap<>(ItemPool.class);
-        statements.put(ItemPool.ALL, deck(judgedColumn, ""));
-        statements.put(ItemPool.GOLD, deck(judgedColumn, " AND items.gold IS NOT NULL"));
-        statements.put(ItemPool.REGULAR, deck(judgedColumn, " AND items.gold IS NULL"));
+        statements.put(ItemPool.ALL, deck(kind, ""));
+        statements.put(ItemPool.GOLD, deck(kind, " AND items.gold IS NOT NULL"));
+        statements.put(ItemPool.REGULAR, deck(kind, " AND items.gold IS NULL"));
         return statements;
     }
 
-    /** Parameters: app, rater, kind, app, limit. */
-    private static String deck(String judgedColumn, String poolCondition) {
+    /** Parameters: app, rater, kind, app, app (the pending votes), app, limit. */
+    private static String deck(String kind, String poolCondition) {
         return "WITH mine AS MATERIALIZED (SELECT item, right_item FROM votes WHERE app_id = ? AND rater = ?"
                 + " AND kind = ?), judged AS (SELECT item FROM mine UNION ALL SELECT right_item FROM mine"
-                + " WHERE right_item IS NOT NULL)"
+                + " WHERE right_item IS NOT NULL), " + VoteFolds.PENDING
                 + " SELECT " + ItemRows.COLUMNS + " FROM items LEFT JOIN judged_counts c"
-                + " ON c.app_id = items.app_id AND c.item = items.id"
+                + " ON c.app_id = items.app_id AND c.item = items.id LEFT JOIN pending p ON p.item = items.id"
                 + " WHERE items.app_id = ? AND items.id NOT IN (SELECT item FROM judged)" + poolCondition
-                + " ORDER BY coalesce(c." + judgedColumn + ", 0), items.ord LIMIT ?";
+                + " ORDER BY coalesce(c." + kind + "_judged, 0) + coalesce(p." + kind + "_n, 0), items.ord LIMIT ?";
     }
 
     /** Every deck statement, for the query-plan test. */
@@ -62,7 +65,9 @@ final class DeckQuery {
                 query.setString(2, rater);
                 query.setString(3, kind.wire());
                 query.setString(4, appId);
-                query.setInt(5, limit);
+                query.setString(5, appId);
+                query.setString(6, appId);
+                query.setInt(7, limit);
                 List<Item> items = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {

@@ -10,13 +10,17 @@ import java.util.Map;
 
 /**
  * How many votes judged each of a list of items, both kinds together, skips included: the
- * items' {@code judged_counts}, which the append that stored a vote updated in its own
- * transaction, so the answer is exact as of the latest commit. One statement for any number
- * of ids, through the primary keys of items and judged_counts.
+ * items' folded {@code judged_counts} plus their votes not yet folded
+ * ({@link VoteFolds#PENDING}), in one statement, so the answer is exact as of its snapshot.
+ * One statement for any number of ids, through the primary keys of items, judged_counts and
+ * votes.
  */
 final class JudgementQuery {
-    private static final String JUDGED = "SELECT items.id, coalesce(c.binary_judged + c.pair_judged, 0) FROM items"
+    /** Parameters: app, app (the pending votes), app, ids. */
+    static final String JUDGED = "WITH " + VoteFolds.PENDING + " SELECT items.id,"
+            + " coalesce(c.binary_judged + c.pair_judged, 0) + coalesce(p.binary_n + p.pair_n, 0) FROM items"
             + " LEFT JOIN judged_counts c ON c.app_id = items.app_id AND c.item = items.id"
+            + " LEFT JOIN pending p ON p.item = items.id"
             + " WHERE items.app_id = ? AND items.id = ANY (?::text[])";
 
     private final PostgresDatabase database;
@@ -34,7 +38,9 @@ final class JudgementQuery {
             Array array = connection.createArrayOf("text", ids);
             try (PreparedStatement query = connection.prepareStatement(JUDGED)) {
                 query.setString(1, appId);
-                query.setArray(2, array);
+                query.setString(2, appId);
+                query.setString(3, appId);
+                query.setArray(4, array);
                 Map<String, Long> counts = new LinkedHashMap<>();
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {

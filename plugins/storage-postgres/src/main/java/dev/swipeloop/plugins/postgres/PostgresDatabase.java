@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.swipeloop.sdk.ConflictException;
 import dev.swipeloop.sdk.StorageException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.Set;
@@ -89,6 +91,18 @@ final class PostgresDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw failure(what, e);
         }
+    }
+
+    /** Whether the server takes writes: a hot standby does not, nor a session whose transactions default to read-only. */
+    boolean writable() {
+        return read("ask whether the database takes writes", connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT NOT pg_is_in_recovery() AND current_setting('transaction_read_only') = 'off'");
+                 ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        });
     }
 
     @Override

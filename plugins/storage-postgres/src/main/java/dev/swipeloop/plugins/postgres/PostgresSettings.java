@@ -11,13 +11,15 @@ import dev.swipeloop.sdk.config.Validator;
  * falling back to {@value #DEFAULT_USER}), so a URL that carries its credentials works alone.
  */
 record PostgresSettings(String jdbcUrl, String user, String password, String schema, int poolSize,
-                        int connectTimeoutMs) {
+                        int connectTimeoutMs, int foldBatchVotes) {
     static final String JDBC_URL = "jdbcUrl";
     static final String USER = "user";
     static final String PASSWORD = "password";
     static final String SCHEMA = "schema";
     static final String POOL_SIZE = "poolSize";
     static final String CONNECT_TIMEOUT_MS = "connectTimeoutMs";
+    static final String FOLD_BATCH_VOTES = "foldBatchVotes";
+    static final int DEFAULT_FOLD_BATCH_VOTES = 5_000;
     static final String DEFAULT_JDBC_URL = "jdbc:postgresql://127.0.0.1:5432/swipeloop";
     static final String DEFAULT_USER = "postgres";
 
@@ -43,17 +45,24 @@ record PostgresSettings(String jdbcUrl, String user, String password, String sch
             .define(CONNECT_TIMEOUT_MS, ConfigType.INT, 10_000, false,
                     "How long opening a connection, or waiting for a free one when all poolSize are busy, may"
                             + " take before the call fails with a retriable error, in milliseconds.",
-                    Validator.range(250, 600_000));
+                    Validator.range(250, 600_000))
+            .define(FOLD_BATCH_VOTES, ConfigType.INT, DEFAULT_FOLD_BATCH_VOTES, false,
+                    "Votes each host's background fold adds to the items' judged counts per transaction (up to"
+                            + " twice as many when it is behind); this host's appends wake it after as many. Larger"
+                            + " batches update each item's count once for more votes, but deck reads add up to"
+                            + " that many not yet folded votes themselves.", Validator.range(64, 65_536));
 
     static PostgresSettings from(Config config) {
         return new PostgresSettings(config.getString(JDBC_URL), config.getString(USER), config.getString(PASSWORD),
-                config.getString(SCHEMA), config.getInt(POOL_SIZE), config.getInt(CONNECT_TIMEOUT_MS));
+                config.getString(SCHEMA), config.getInt(POOL_SIZE), config.getInt(CONNECT_TIMEOUT_MS),
+                config.getInt(FOLD_BATCH_VOTES));
     }
 
     /** Keeps the password out of logs and messages, whatever prints the settings. */
     @Override
     public String toString() {
         return "PostgresSettings[jdbcUrl=" + JdbcUrls.withoutPassword(jdbcUrl) + ", user=" + user + ", schema="
-                + schema + ", poolSize=" + poolSize + ", connectTimeoutMs=" + connectTimeoutMs + "]";
+                + schema + ", poolSize=" + poolSize + ", connectTimeoutMs=" + connectTimeoutMs + ", foldBatchVotes="
+                + foldBatchVotes + "]";
     }
 }

@@ -31,10 +31,15 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>an append is one transaction of three statements: the apps' advisory vote locks, fresh
  *       seqs, then one insert of the whole batch from column arrays that skips known (app, id)
- *       pairs and adds to the items' judged counts ({@link VoteSql}); the commit is durable
- *       ({@code synchronous_commit} as the server has it, on by default);</li>
+ *       pairs ({@link VoteSql}); the commit is durable ({@code synchronous_commit} as the
+ *       server has it, on by default);</li>
  *   <li>the locks make seqs follow commit order per app across hosts, so an export cursor
  *       never passes a vote that commits later with a smaller seq;</li>
+ *   <li>each host's {@link VoteFolder} adds committed votes to the items' judged counts in the
+ *       background, under a per-app fold lock so no two hosts fold the same votes; reads that
+ *       need the counts add the few votes not yet folded, so they are exact right after an
+ *       append. A host on a read-only connection (a hot standby serving exports) folds
+ *       nothing;</li>
  *   <li>reward entries and the ledger cursor that paid for them are written under the app's
  *       ledger lock after checking the cursor, so two hosts never pay twice;</li>
  *   <li>leases are rows taken or renewed in one atomic upsert.</li>
@@ -57,6 +62,18 @@ public final class PostgresStorage implements StorageBackend {
     private LedgerSums ledgerSums;
     private RaterProfileStore profiles;
     private LeaseStore leases;
+    private VoteFolder folder;
+
+    private final VoteFolder.Tuning folding;
+
+    public PostgresStorage() {
+        this(null);
+    }
+
+    /** Tests: a folder with other chunk sizes and periods than the settings give. */
+    PostgresStorage(VoteFolder.Tuning folding) {
+        this.folding = folding;
+    }
 
     @Override
     public String id() {
@@ -90,13 +107,25 @@ public final class PostgresStorage implements StorageBackend {
         ledgerSums = new LedgerSums(database);
         profiles = new RaterProfileStore(database);
         leases = new LeaseStore(database);
-        LOG.info("PostgreSQL storage at {} (schema {} v{}, pool of {})", JdbcUrls.withoutPassword(settings.jdbcUrl()),
-                settings.schema(), SchemaMigrations.LATEST_VERSION, settings.poolSize());
+        boolean writable = database.writable();
+        if (writable) {
+            folder = new VoteFolder(new VoteFolds(database, locks),
+                    folding != null ? folding : VoteFolder.Tuning.forBatch(settings.foldBatchVotes()));
+            folder.start();
+        }
+        LOG.info("PostgreSQL storage at {} (schema {} v{}, pool of {}, {})", JdbcUrls.withoutPassword(settings.jdbcUrl()),
+                settings.schema(), SchemaMigrations.LATEST_VERSION, settings.poolSize(),
+                writable ? "judged counts folded in batches of " + settings.foldBatchVotes() + " votes"
+                        : "read-only: nothing folded or written");
     }
 
-    /** Closes the pool; idempotent. */
+    /** Stops the folder after it folded what is left, then closes the pool; idempotent. */
     @Override
     public void close() {
+        if (folder != null) {
+            folder.close();
+            folder = null;
+        }
         if (database != null) {
             database.close();
         }
@@ -139,7 +168,11 @@ public final class PostgresStorage implements StorageBackend {
 
     @Override
     public AppendResult appendVotes(List<Vote> list) {
-        return votes.append(list);
+        AppendResult result = votes.append(list);
+        if (folder != null) {
+            folder.appended(result.accepted());
+        }
+        return result;
     }
 
     @Override
@@ -172,7 +205,7 @@ public final class PostgresStorage implements StorageBackend {
         return votes.rater(appId, raterId);
     }
 
-    /** Votes, judged counts, ledger, profile and the erasure count change in one transaction. */
+    /** Votes, folded judged counts, ledger, profile and the erasure count change in one transaction. */
     @Override
     public long deleteRater(String appId, String raterId) {
         return database.write("delete rater " + raterId, connection -> {
@@ -309,5 +342,10 @@ public final class PostgresStorage implements StorageBackend {
     @Override
     public Map<String, String> leases(String appId, String prefix, Instant now) {
         return leases.leases(appId, prefix, now);
+    }
+
+    /** Tests: the background folder, to fold on demand; null on a read-only connection. */
+    VoteFolder folder() {
+        return folder;
     }
 }

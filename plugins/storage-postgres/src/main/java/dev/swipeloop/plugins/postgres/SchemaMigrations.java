@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,14 +16,16 @@ import java.util.List;
  * {@code schema_version}; each script in {@link #SCRIPTS} takes the schema one version further.
  * All pending scripts run in one transaction under an advisory lock, so hosts starting at once
  * migrate once (the others wait, then find nothing pending) and a failed upgrade leaves the
- * schema as it was.
+ * schema as it was. A schema already at the latest version is only read, so a host can start
+ * on a read-only connection (a hot standby serving exports).
  *
  * <p>Public so that other programs (a benchmark) build the very same schema.
  */
 public final class SchemaMigrations {
     /** Class-path resources; the script at index {@code i} moves the schema from version {@code i} to {@code i + 1}. */
     public static final List<String> SCRIPTS = List.of(
-            "/dev/swipeloop/plugins/postgres/migrations/V1__initial.sql");
+            "/dev/swipeloop/plugins/postgres/migrations/V1__initial.sql",
+            "/dev/swipeloop/plugins/postgres/migrations/V2__vote_folds.sql");
     public static final int LATEST_VERSION = SCRIPTS.size();
 
     private SchemaMigrations() {
@@ -35,6 +38,13 @@ public final class SchemaMigrations {
      * schema migrated by a newer plugin, without changing it.
      */
     public static int migrate(Connection connection, String schema) throws SQLException {
+        int current = currentVersion(connection, schema);
+        if (current > LATEST_VERSION) {
+            throw new SchemaTooNewException(current, LATEST_VERSION);
+        }
+        if (current == LATEST_VERSION) {
+            return current;
+        }
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             new AdvisoryLocks(schema).lockMigrations(connection);
@@ -69,6 +79,27 @@ public final class SchemaMigrations {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read migration script " + resource, e);
+        }
+    }
+
+    /**
+     * The schema's version without a lock or a write, 0 when it has no version table; the
+     * migration reads it again under the lock, since another host may be migrating meanwhile.
+     */
+    private static int currentVersion(Connection connection, String schema) throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            exists.setString(1, schema + ".schema_version");
+            try (ResultSet row = exists.executeQuery()) {
+                row.next();
+                if (!row.getBoolean(1)) {
+                    return 0;
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT coalesce(max(version), 0) FROM " + schema + ".schema_version")) {
+            row.next();
+            return row.getInt(1);
         }
     }
 

@@ -6,13 +6,12 @@ package dev.swipeloop.plugins.postgres;
  * <ol>
  *   <li>the apps' advisory vote locks ({@link AdvisoryLocks}), so seqs follow commit order;</li>
  *   <li>{@link #DRAW_SEQS} with the batch size: one fresh seq per vote, increasing;</li>
- *   <li>{@link #APPEND}, the whole batch as one array per column: stores every vote whose
- *       (app, id) is new and adds the batch's judgements to the items' counts, expecting every
- *       vote to be new. Its update count tells how many were; when fewer (a retried vote),
+ *   <li>{@link #INSERT}, the whole batch as one array per column: stores every vote whose
+ *       (app, id) is new. Its update count tells how many were; when fewer (a retried vote),
  *       {@link #STORED} with the batch's seqs tells which (a duplicate's seq is never stored,
- *       nor given out again), and {@link JudgedCounts#ADD} takes the duplicates' judgements
- *       back out of the counts.</li>
+ *       nor given out again).</li>
  * </ol>
+ * The judged counts are not touched: a background fold ({@link VoteFolds}) adds them later.
  * No statement returns the rows it writes: a RETURNING clause costs an append about a sixth of
  * its speed, for what the update count almost always says alone.
  */
@@ -36,12 +35,6 @@ public final class VoteSql {
      * copies before binding, so it knows which copy was stored.
      */
     public static final String INSERT = COLUMNS_FROM_ARRAYS + " ON CONFLICT (app_id, id) DO NOTHING";
-
-    /**
-     * {@link JudgedCounts#ADD}'s four arrays (the batch's judgements per item), then
-     * {@link #INSERT}'s thirteen; the update count is the votes stored.
-     */
-    public static final String APPEND = "WITH counted AS (" + JudgedCounts.ADD + ") " + INSERT;
 
     /** {@link #INSERT} for votes that must all be new: a seq or (app, id) stored before fails it. */
     static final String RESTORE = COLUMNS_FROM_ARRAYS;

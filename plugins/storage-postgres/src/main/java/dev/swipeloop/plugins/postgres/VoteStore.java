@@ -26,9 +26,18 @@ final class VoteStore {
 
     /** Later appends draw above every restored seq; a sequence never moves back. */
     private static final String SEQS_ABOVE = "SELECT setval('vote_seqs', greatest(?, last_value)) FROM vote_seqs";
-    private static final String DELETE_RATER = """
-            WITH gone AS (DELETE FROM votes WHERE app_id = ? AND rater = ? RETURNING app_id, kind, item, right_item), \
-            uncounted AS (""" + JudgedCounts.subtract("gone") + ") SELECT count(*) FROM gone";
+    /** Parameters: app, rater, app. Only the votes folded already are in the counts. */
+    private static final String DELETE_RATER = "WITH gone AS (DELETE FROM votes WHERE app_id = ? AND rater = ?"
+            + " RETURNING seq, app_id, kind, item, right_item), counted AS (SELECT * FROM gone WHERE seq <= "
+            + "(SELECT coalesce(max(folded_seq), 0) FROM vote_folds WHERE app_id = ?)), uncounted AS ("
+            + JudgedCounts.subtract("counted") + ") SELECT count(*) FROM gone";
+    /**
+     * Parameters: the apps and seqs just restored. Restored votes at or below their app's
+     * folded_seq would never be folded: they are counted here.
+     */
+    private static final String COUNT_RESTORED_BEHIND_FOLDS = "WITH behind AS (SELECT v.app_id, v.kind, v.item,"
+            + " v.right_item FROM votes v JOIN vote_folds f ON f.app_id = v.app_id WHERE v.app_id = ANY (?::text[])"
+            + " AND v.seq = ANY (?::int8[]) AND v.seq <= f.folded_seq) " + JudgedCounts.add("behind");
 
     private final PostgresDatabase database;
     private final AdvisoryLocks locks;
@@ -63,28 +72,27 @@ final class VoteStore {
             locks.lockVotes(connection, appIds(sent));
             Long[] drawn = drawSeqs(connection, sent.size());
             int inserted;
-            try (PreparedStatement append = connection.prepareStatement(VoteSql.APPEND);
+            try (PreparedStatement append = connection.prepareStatement(VoteSql.INSERT);
                  ArrayParameters columns = new ArrayParameters(connection, append)) {
-                JudgedCounts.bind(columns, sent, 1);
                 VoteRows.bindColumns(columns, sent, drawn, now);
                 inserted = append.executeUpdate();
             }
             Set<Long> stored = inserted == sent.size() ? Set.of(drawn) : stored(connection, appIds(sent), drawn);
-            List<Vote> duplicates = new ArrayList<>(sent.size() - stored.size());
             for (int i = 0; i < sent.size(); i++) {
                 if (stored.contains(drawn[i])) {
                     seqs[sentFrom.get(i)] = drawn[i];
-                } else {
-                    duplicates.add(sent.get(i));
                 }
             }
-            JudgedCounts.add(connection, duplicates, -1);
             return null;
         });
         return new AppendResult(seqs);
     }
 
-    /** Stores the votes under their own seqs; a seq or (app, id) already stored rolls all of them back. */
+    /**
+     * Stores the votes under their own seqs; a seq or (app, id) already stored rolls all of them
+     * back. The folds count them, but for those a fold has passed already, counted here under
+     * the apps' fold locks.
+     */
     void restore(List<Vote> votes) {
         if (votes.isEmpty()) {
             return;
@@ -101,7 +109,12 @@ final class VoteStore {
             } catch (SQLException e) {
                 throw PostgresDatabase.conflictOrFailure(what, e);
             }
-            JudgedCounts.add(connection, votes, 1);
+            locks.lockFolds(connection, appIds(votes));
+            try (PreparedStatement count = connection.prepareStatement(COUNT_RESTORED_BEHIND_FOLDS);
+                 ArrayParameters restored = new ArrayParameters(connection, count)) {
+                restored.add("text", appIds(votes).toArray(new String[0])).add("int8", seqs);
+                count.executeUpdate();
+            }
             long highest = Arrays.stream(seqs).mapToLong(Long::longValue).max().orElseThrow();
             Sequences.keepAbove(connection, SEQS_ABOVE, highest);
             return null;
@@ -205,14 +218,16 @@ final class VoteStore {
     }
 
     /**
-     * Deletes the rater's votes and takes them out of the judged counts, inside the caller's
-     * transaction and under the app's vote lock, so no append of the app counts meanwhile.
+     * Deletes the rater's votes and takes the folded ones out of the judged counts, inside the
+     * caller's transaction and under the app's vote and fold locks, so no fold moves meanwhile.
      */
     long deleteRater(Connection connection, String appId, String raterId) throws SQLException {
         locks.lockVotes(connection, List.of(appId));
+        locks.lockFolds(connection, List.of(appId));
         try (PreparedStatement delete = connection.prepareStatement(DELETE_RATER)) {
             delete.setString(1, appId);
             delete.setString(2, raterId);
+            delete.setString(3, appId);
             try (ResultSet row = delete.executeQuery()) {
                 row.next();
                 return row.getLong(1);

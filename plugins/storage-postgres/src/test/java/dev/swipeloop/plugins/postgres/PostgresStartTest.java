@@ -113,8 +113,26 @@ class PostgresStartTest {
                     tables.append(rows.getString(1)).append(' ');
                 }
                 assertEquals("app_settings apps export_cursors items judged_counts leases ledger ledger_cursors"
-                        + " rater_profiles schema_version votes ", tables.toString());
+                        + " rater_profiles schema_version vote_folds votes ", tables.toString());
             }
+        }
+    }
+
+    @Test
+    void aReadOnlySessionOnAMigratedSchemaStartsAndReads() {
+        String schema = schemas.fresh();
+        try (PostgresStorage writer = TestSchemas.start(schema)) {
+            writer.createApp(StorageFixtures.app("kept"));
+            writer.upsertItems(StorageFixtures.items("kept", "i", 3));
+            writer.appendVotes(List.of(StorageFixtures.binaryVote("kept", "ann", "i0")));
+        }
+        // What a hot standby gives every session: no DDL, no writes.
+        String readOnly = TestSchemas.URL + "?options=-c%20default_transaction_read_only%3Don";
+        try (PostgresStorage replica = TestSchemas.start(schema, Map.of("jdbcUrl", readOnly))) {
+            assertEquals(1, replica.stats("kept").votes());
+            assertEquals(Map.of("i0", 1L, "i1", 0L), replica.judgements("kept", List.of("i0", "i1")));
+            assertEquals(1, replica.votesAfter("kept", 0, 10).size());
+            assertEquals(null, replica.folder(), "nothing to fold on a read-only connection");
         }
     }
 

@@ -65,10 +65,11 @@ class QueryPlanTest {
     @Test
     void aDeckReadsOnlyTheRatersVotesFromTheirIndex() throws SQLException {
         for (String sql : DeckQuery.statements()) {
-            String plan = plan(sql, APP, "rater-7", "binary", APP, 20);
+            String plan = plan(sql, APP, "rater-7", "binary", APP, APP, APP, 20);
             assertFalse(plan.contains("Seq Scan on votes"), sql + "\n" + plan);
             assertTrue(plan.contains("votes_by_rater"), sql + "\n" + plan);
             assertTrue(plan.contains("hashed SubPlan"), "the judged items are looked up in a hash:\n" + plan);
+            assertUnfoldedVotesReadThroughThePrimaryKey(plan);
         }
     }
 
@@ -81,15 +82,30 @@ class QueryPlanTest {
     }
 
     @Test
-    void countsPerItemComeFromTheirKeysNotFromVotes() throws SQLException {
+    void countsPerItemComeFromTheirKeysAndTheUnfoldedVotes() throws SQLException {
         try (Connection connection = TestSchemas.admin()) {
-            String plan = plan(connection, "EXPLAIN " + "SELECT items.id, coalesce(c.binary_judged + c.pair_judged, 0)"
-                    + " FROM " + schema + ".items LEFT JOIN " + schema + ".judged_counts c ON c.app_id = items.app_id"
-                    + " AND c.item = items.id WHERE items.app_id = ? AND items.id = ANY (?::text[])",
-                    APP, connection.createArrayOf("text", new String[] {"item-1", "item-2", "item-3"}));
-            assertFalse(plan.contains("votes"), plan);
-            assertFalse(plan.contains("Seq Scan"), plan);
+            String plan = plan(JudgementQuery.JUDGED, APP, APP, APP,
+                    connection.createArrayOf("text", new String[] {"item-1", "item-2", "item-3"}));
+            assertFalse(plan.replace("Seq Scan on vote_seqs", "").contains("Seq Scan"), "(a sequence is one row)\n" + plan);
+            assertUnfoldedVotesReadThroughThePrimaryKey(plan);
         }
+    }
+
+    /**
+     * The votes after the app's folded_seq, and no others, come from the primary key (app_id,
+     * seq), in order or through a bitmap of that range, never from a scan of the table.
+     */
+    private static void assertUnfoldedVotesReadThroughThePrimaryKey(String plan) {
+        assertTrue(plan.matches("(?s).*(Index Scan using votes_pkey on votes|Bitmap Index Scan on votes_pkey)[^\\n]*"
+                + "\\n\\s+Index Cond: \\(\\(app_id = "
+                + "'planned'::text\\) AND \\(seq > \\$\\d\\) AND \\(seq <= \\$\\d\\)\\).*"), plan);
+    }
+
+    @Test
+    void aFoldReadsTheNextVotesInSeqOrderThroughThePrimaryKey() throws SQLException {
+        String plan = plan(VoteFolds.FOLD, APP, APP, 2_000);
+        assertUnfoldedVotesReadThroughThePrimaryKey(plan);
+        assertFalse(plan.contains("Seq Scan on votes"), plan);
     }
 
     private static String plan(String sql, Object... parameters) throws SQLException {

@@ -50,9 +50,17 @@ final class TestSchemas {
 
     /** A started storage on {@code schema}, with {@code settings} on top of the test server's URL. */
     static PostgresStorage start(String schema, Map<String, String> settings) {
+        return start(new PostgresStorage(), schema, settings);
+    }
+
+    /** A started storage on {@code schema} whose background folder works as {@code folding} says. */
+    static PostgresStorage start(String schema, VoteFolder.Tuning folding) {
+        return start(new PostgresStorage(folding), schema, Map.of());
+    }
+
+    private static PostgresStorage start(PostgresStorage storage, String schema, Map<String, String> settings) {
         Map<String, String> all = new HashMap<>(Map.of("jdbcUrl", URL, "schema", schema));
         all.putAll(settings);
-        PostgresStorage storage = new PostgresStorage();
         storage.start(new TestPluginContext("storage-postgres", Path.of("unused"), "postgres"),
                 storage.configSpec().parse(all));
         return storage;
