@@ -32,8 +32,8 @@ final class VoteStore {
     /** Parameters: app, rater, app. Only the votes folded already are in the counts. */
     private static final String DELETE_RATER = "WITH gone AS (DELETE FROM votes WHERE app_id = ? AND rater = ?"
             + " RETURNING seq, app_id, kind, item, right_item), counted AS (SELECT * FROM gone WHERE seq <= "
-            + "(SELECT coalesce(max(folded_seq), 0) FROM vote_folds WHERE app_id = ?)), uncounted AS ("
-            + JudgedCounts.subtract("counted") + ") SELECT count(*) FROM gone";
+            + "(SELECT coalesce(max(folded_seq), 0) FROM vote_folds WHERE app_id = ?)), "
+            + JudgedCounts.subtract("counted") + " SELECT count(*) FROM gone";
     /**
      * Parameters: the apps and seqs just restored. Restored votes at or below their app's
      * folded_seq would never be folded: they are counted here.
