@@ -60,12 +60,13 @@ CREATE TABLE judged_counts (
 -- Each app's vote counter: the last seq it handed out. An append draws its app's next seqs by
 -- `UPDATE … SET last_vote_seq = last_vote_seq + n … RETURNING`, in the statement that inserts
 -- the votes; the row stays locked until the transaction ends, so the app's next append draws
--- only after this one committed (or rolled back, and drew the same seqs again), and within an
+-- only after this one committed (or rolled back: then the same seqs are drawn again), and within an
 -- app seqs follow commit order: a cursor that read past a seq never sees a smaller one appear
 -- behind it. Seqs are unique within an app, never reused (erasures leave the counter alone).
 -- A row per app: made with the app, by restores, and by the first append of an app that has
--- none (votes may come for an app this schema never created). A table of its own, narrow, so
--- these updates are HOT and never wait for anything but another append of the same app.
+-- none (votes may come for an app this schema never created). A narrow table of its own, with
+-- room left on each page so these updates stay HOT; they wait only for the same app's other
+-- appends, its erasures (which lock the row) and restores (which raise every counter).
 CREATE TABLE app_seqs (
     app_id           text COLLATE "C" PRIMARY KEY,
     last_vote_seq    bigint  NOT NULL
