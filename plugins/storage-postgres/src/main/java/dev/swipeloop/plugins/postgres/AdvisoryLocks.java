@@ -11,10 +11,12 @@ import java.util.TreeSet;
 
 /**
  * Transaction-scoped advisory locks ({@code pg_advisory_xact_lock(int, int)}), held until
- * commit or rollback, which is what makes seqs follow commit order across hosts: a transaction
- * takes its apps' lock before it draws seqs from the shared sequence, so the next transaction of
- * that app draws only after this one is visible, and a cursor that read past a seq can never
- * see a smaller one appear behind it.
+ * commit or rollback. The ledger's make its seqs follow commit order across hosts: a
+ * transaction takes its apps' lock before it draws seqs from the shared sequence, so the next
+ * transaction of that app draws only after this one is visible, and a cursor that read past a
+ * seq can never see a smaller one appear behind it. (Votes get the same from their app's
+ * {@code app_seqs} row, which an append locks by drawing from it; see {@link VoteSql}.) The
+ * fold lock keeps two hosts from folding one app's votes at once.
  *
  * <p>The first key names the kind of lock within the schema (two schemas in one database do
  * not share locks, bar a hash collision, which only makes them wait for each other); the second
@@ -27,21 +29,14 @@ final class AdvisoryLocks {
             "SELECT count(pg_advisory_xact_lock(?, key)) FROM unnest(?::int[]) AS key";
     private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(?, ?)";
 
-    private final int votes;
     private final int ledger;
     private final int folds;
     private final int migrations;
 
     AdvisoryLocks(String schema) {
-        this.votes = (schema + ":votes").hashCode();
         this.ledger = (schema + ":ledger").hashCode();
         this.folds = (schema + ":folds").hashCode();
         this.migrations = (schema + ":migrations").hashCode();
-    }
-
-    /** Appends, restores and erasures of these apps' votes wait for each other. */
-    void lockVotes(Connection connection, Collection<String> appIds) throws SQLException {
-        lock(connection, votes, appIds);
     }
 
     /** Appends and restores of these apps' ledger entries, and moves of their ledger cursors. */
@@ -51,7 +46,8 @@ final class AdvisoryLocks {
 
     /**
      * Folds of these apps' votes into the judged counts, erasures and restores of their votes:
-     * whoever holds it may read and move the apps' folded_seq. Taken after the vote locks.
+     * whoever holds it may read and move the apps' folded_seq. Erasures and restores take it
+     * after the apps' {@code app_seqs} rows; folds take no such row.
      */
     void lockFolds(Connection connection, Collection<String> appIds) throws SQLException {
         lock(connection, folds, appIds);

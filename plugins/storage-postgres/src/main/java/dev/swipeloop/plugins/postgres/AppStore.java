@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Apps (tenants): create once, read back, rotate the signing secret, and the count of rater
- * erasures. Allowed origins are kept one per line.
+ * Apps (tenants): create once (with the app's vote counter), read back, rotate the signing
+ * secret, and the count of rater erasures. Allowed origins are kept one per line.
  */
 final class AppStore {
     private static final String COLUMNS =
@@ -42,7 +42,9 @@ final class AppStore {
                 insert.setString(5, app.secretKeyHash());
                 insert.setString(6, app.signingSecret());
                 Columns.setInstant(insert, 7, app.createdAt());
-                return insert.executeUpdate();
+                int created = insert.executeUpdate();
+                VoteStore.createCounters(connection, List.of(app.id()));
+                return created;
             }
         });
         if (inserted == 0) {

@@ -17,11 +17,17 @@ final class ArrayParameters implements AutoCloseable {
     private final Connection connection;
     private final PreparedStatement statement;
     private final List<Array> arrays = new ArrayList<>();
-    private int next = 1;
+    private int next;
 
     ArrayParameters(Connection connection, PreparedStatement statement) {
+        this(connection, statement, 1);
+    }
+
+    /** Binds arrays from parameter {@code firstParameter} on; the ones before it are the caller's. */
+    ArrayParameters(Connection connection, PreparedStatement statement, int firstParameter) {
         this.connection = connection;
         this.statement = statement;
+        this.next = firstParameter;
     }
 
     /** Binds the next parameter to {@code values} as an array of PostgreSQL type {@code type} (text, uuid, int8…). */

@@ -39,7 +39,7 @@ final class DeckQuery {
         return statements;
     }
 
-    /** Parameters: app, rater, kind, app, app (the pending votes), app, limit. */
+    /** Parameters: app, rater, kind, app, app, app (the pending votes), app, limit. */
     private static String deck(String kind, String poolCondition) {
         return "WITH mine AS MATERIALIZED (SELECT item, right_item FROM votes WHERE app_id = ? AND rater = ?"
                 + " AND kind = ?), judged AS (SELECT item FROM mine UNION ALL SELECT right_item FROM mine"
@@ -67,7 +67,8 @@ final class DeckQuery {
                 query.setString(4, appId);
                 query.setString(5, appId);
                 query.setString(6, appId);
-                query.setInt(7, limit);
+                query.setString(7, appId);
+                query.setInt(8, limit);
                 List<Item> items = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {

@@ -29,10 +29,17 @@ final class JudgedCounts {
                 + " pair_judged = c.pair_judged + excluded.pair_judged";
     }
 
-    /** An update that takes the judgements of CTE {@code votes} (just deleted) out of the counts. */
+    /**
+     * CTEs that take the judgements of CTE {@code votes} (just deleted) out of the counts: an
+     * item left with no judgement loses its row (else a migrated placeholder vote, or an erased
+     * rater's only item, would leave rows at zero behind for ever); the others are lowered.
+     */
     static String subtract(String votes) {
-        return "UPDATE judged_counts AS c SET binary_judged = c.binary_judged - g.binary_n,"
-                + " pair_judged = c.pair_judged - g.pair_n FROM (" + perItem(votes) + ") AS g"
-                + " WHERE c.app_id = g.app_id AND c.item = g.item";
+        String matches = " WHERE c.app_id = g.app_id AND c.item = g.item AND ";
+        String emptied = "c.binary_judged = g.binary_n AND c.pair_judged = g.pair_n";
+        return "taken AS (" + perItem(votes) + "), emptied AS (DELETE FROM judged_counts AS c USING taken AS g"
+                + matches + emptied + "), lowered AS (UPDATE judged_counts AS c SET binary_judged = c.binary_judged"
+                + " - g.binary_n, pair_judged = c.pair_judged - g.pair_n FROM taken AS g" + matches + "NOT (" + emptied
+                + "))";
     }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
  * votes.
  */
 final class JudgementQuery {
-    /** Parameters: app, app (the pending votes), app, ids. */
+    /** Parameters: app, app, app (the pending votes), app, ids. */
     static final String JUDGED = "WITH " + VoteFolds.PENDING + " SELECT items.id,"
             + " coalesce(c.binary_judged + c.pair_judged, 0) + coalesce(p.binary_n + p.pair_n, 0) FROM items"
             + " LEFT JOIN judged_counts c ON c.app_id = items.app_id AND c.item = items.id"
@@ -40,7 +40,8 @@ final class JudgementQuery {
                 query.setString(1, appId);
                 query.setString(2, appId);
                 query.setString(3, appId);
-                query.setArray(4, array);
+                query.setString(4, appId);
+                query.setArray(5, array);
                 Map<String, Long> counts = new LinkedHashMap<>();
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {

@@ -2,6 +2,7 @@ package dev.swipeloop.plugins.postgres;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,9 +12,19 @@ import java.util.Map;
  * or renewing is one statement, atomic however many hosts ask at once: the row is inserted, or
  * updated only when the asker holds it already or the holder's time ran out; otherwise nothing
  * changes and the asker is told no. Times are the callers', never the database clock's.
+ *
+ * <p>Names made of a kind and an id ({@code host:<id>}, {@code export-job:<id>}) leave a row per
+ * id behind when their holder dies without releasing it; the same statement deletes the app's
+ * rows of the same kind (the name up to its first {@code :}) that ran out more than
+ * {@link #EXPIRED_KEPT} ago, so they do not pile up.
  */
 final class LeaseStore {
+    /** How long a lease that ran out stays listed in the table (never among {@link #leases}). */
+    static final Duration EXPIRED_KEPT = Duration.ofHours(1);
+
+    /** Parameters: app, kind prefix, expiry bound, name; then app, name, holder, until, now. */
     private static final String TAKE = """
+            WITH purged AS (DELETE FROM leases WHERE app_id = ? AND starts_with(name, ?) AND until < ? AND name <> ?) \
             INSERT INTO leases AS l (app_id, name, holder, until) VALUES (?, ?, ?, ?) \
             ON CONFLICT (app_id, name) DO UPDATE SET holder = excluded.holder, until = excluded.until \
             WHERE l.holder = excluded.holder OR l.until <= ?""";
@@ -31,13 +42,23 @@ final class LeaseStore {
         return database.write("take lease " + name, connection -> {
             try (PreparedStatement take = connection.prepareStatement(TAKE)) {
                 take.setString(1, appId);
-                take.setString(2, name);
-                take.setString(3, holder);
-                take.setLong(4, Columns.micros(until));
-                take.setLong(5, Columns.micros(now));
+                take.setString(2, kind(name));
+                take.setLong(3, Columns.micros(now.minus(EXPIRED_KEPT)));
+                take.setString(4, name);
+                take.setString(5, appId);
+                take.setString(6, name);
+                take.setString(7, holder);
+                take.setLong(8, Columns.micros(until));
+                take.setLong(9, Columns.micros(now));
                 return take.executeUpdate() == 1;
             }
         });
+    }
+
+    /** The name up to and with its first {@code :}; the whole name when it has none. */
+    private static String kind(String name) {
+        int colon = name.indexOf(':');
+        return colon < 0 ? name : name.substring(0, colon + 1);
     }
 
     void release(String appId, String name, String holder) {

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Folds an app's committed votes into {@code judged_counts}, a chunk at a time, and says what
  * the folds have not reached. Every vote of an app with {@code seq <= vote_folds.folded_seq}
- * is counted, no later one is: the app's vote lock makes its seqs follow commit order, so a
+ * is counted, no later one is: the app's {@code app_seqs} row makes its seqs follow commit order, so a
  * fold that reads the next votes after folded_seq in seq order never passes one that commits
  * later. A fold first takes the app's fold lock without waiting, in a statement of its own (so
  * the fold's snapshot starts after the lock and sees the folded_seq the last fold committed);
@@ -16,17 +16,18 @@ import java.util.List;
  */
 final class VoteFolds {
     /**
-     * The app's votes after its folded_seq (0 before its first fold). Parameter: the app. The
-     * upper bound, which every stored seq meets, is there for the planner: {@code seq > $x}
-     * alone it expects to match a third of the app's votes, and on a large app it would scan
-     * the table; a range between two unknowns it expects to be narrow, and takes the primary key.
+     * The app's votes after its folded_seq (0 before its first fold). Parameters: the app,
+     * twice. The upper bound, the app's last seq drawn, which every stored seq of the app meets,
+     * is there for the planner: {@code seq > $x} alone it expects to match a third of the app's
+     * votes, and on a large app it would scan the table; a range between two unknowns it
+     * expects to be narrow, and takes the primary key.
      */
     private static final String AFTER_FOLDED_SEQ = "seq > (SELECT coalesce(max(folded_seq), 0) FROM vote_folds"
-            + " WHERE app_id = ?) AND seq <= (SELECT last_value FROM vote_seqs)";
+            + " WHERE app_id = ?) AND seq <= (SELECT last_vote_seq FROM app_seqs WHERE app_id = ?)";
 
     /**
      * The CTE {@code unfolded(app_id, kind, item, right_item)}: the app's votes not yet folded,
-     * read through the primary key (app_id, seq). Parameters: the app, twice.
+     * read through the primary key (app_id, seq). Parameters: the app, three times.
      */
     static final String UNFOLDED = "unfolded AS MATERIALIZED (SELECT app_id, kind, item, right_item FROM votes"
             + " WHERE app_id = ? AND " + AFTER_FOLDED_SEQ + ")";
@@ -35,7 +36,7 @@ final class VoteFolds {
     static final String PENDING = UNFOLDED + ", pending AS (" + JudgedCounts.perItem("unfolded") + ")";
 
     /**
-     * Parameters: the app, twice, then the most votes to fold. One statement, so one snapshot:
+     * Parameters: the app, three times, then the most votes to fold. One statement, so one snapshot:
      * the chunk is counted and folded_seq moves to its last seq together. Result: the votes folded.
      */
     static final String FOLD = "WITH chunk AS MATERIALIZED (SELECT seq, app_id, kind, item, right_item FROM votes"
@@ -68,7 +69,8 @@ final class VoteFolds {
             try (PreparedStatement fold = connection.prepareStatement(FOLD)) {
                 fold.setString(1, appId);
                 fold.setString(2, appId);
-                fold.setInt(3, chunkVotes);
+                fold.setString(3, appId);
+                fold.setInt(4, chunkVotes);
                 try (ResultSet row = fold.executeQuery()) {
                     row.next();
                     return row.getInt(1);

@@ -11,19 +11,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Votes to the column arrays of {@link VoteSql#INSERT}, and a votes row back to a Vote. */
+/** Votes to the column arrays of {@link VoteSql#APPEND} and {@link VoteSql#RESTORE}, and a votes row back to a Vote. */
 final class VoteRows {
     private VoteRows() {
     }
 
     /**
-     * Binds {@code votes}, stored under {@code seqs}, as the thirteen column arrays from seq to
+     * Binds {@code votes} as the eleven column arrays of {@link VoteSql#APPEND}, from id to
      * verified; {@code receivedAt} stands in for a vote that carries no received time.
      */
-    static void bindColumns(ArrayParameters parameters, List<Vote> votes, Long[] seqs, Instant receivedAt)
-            throws SQLException {
+    static void bindColumns(ArrayParameters parameters, List<Vote> votes, Instant receivedAt) throws SQLException {
         int n = votes.size();
-        String[] apps = new String[n];
         UUID[] ids = new UUID[n];
         String[] raters = new String[n];
         String[] sessions = new String[n];
@@ -38,7 +36,6 @@ final class VoteRows {
         long defaultReceived = Columns.micros(receivedAt);
         for (int i = 0; i < n; i++) {
             Vote vote = votes.get(i);
-            apps[i] = vote.appId();
             ids[i] = vote.id();
             raters[i] = vote.rater();
             sessions[i] = vote.session();
@@ -56,9 +53,16 @@ final class VoteRows {
             received[i] = vote.receivedAt() != null ? Columns.micros(vote.receivedAt()) : defaultReceived;
             verified[i] = vote.verified();
         }
-        parameters.add("int8", seqs).add("text", apps).add("uuid", ids).add("text", raters).add("text", sessions)
+        parameters.add("uuid", ids).add("text", raters).add("text", sessions)
                 .add("text", kinds).add("text", items).add("text", rightItems).add("text", answers).add("int4", dwellMs)
                 .add("int8", clientTs).add("int8", received).add("bool", verified);
+    }
+
+    /** Binds {@code votes} as the thirteen column arrays of {@link VoteSql#RESTORE}, their own seqs and apps first. */
+    static void bindRestored(ArrayParameters parameters, List<Vote> votes, Instant receivedAt) throws SQLException {
+        parameters.add("int8", votes.stream().map(Vote::seq).toArray(Long[]::new))
+                .add("text", votes.stream().map(Vote::appId).toArray(String[]::new));
+        bindColumns(parameters, votes, receivedAt);
     }
 
     /** Reads a row selected with {@link VoteSql#COLUMNS}. */

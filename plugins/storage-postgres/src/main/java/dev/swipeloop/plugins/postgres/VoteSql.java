@@ -2,45 +2,84 @@ package dev.swipeloop.plugins.postgres;
 
 /**
  * The statements that append votes, public so a benchmark can run exactly what the plugin
- * runs. One append is one transaction, in this order:
+ * runs. One append is one transaction with one statement per app of the batch, apps in sorted
+ * order (so two batches of the same apps cannot deadlock), then the commit:
  * <ol>
- *   <li>the apps' advisory vote locks ({@link AdvisoryLocks}), so seqs follow commit order;</li>
- *   <li>{@link #DRAW_SEQS} with the batch size: one fresh seq per vote, increasing;</li>
- *   <li>{@link #INSERT}, the whole batch as one array per column: stores every vote whose
- *       (app, id) is new. Its update count tells how many were; when fewer (a retried vote),
- *       {@link #STORED} with the batch's seqs tells which (a duplicate's seq is never stored,
- *       nor given out again).</li>
+ *   <li>{@link #APPEND}: draws the app's next seqs from its {@code app_seqs} row and inserts the
+ *       app's votes of the batch under them, one array per column; it expects every vote new.
+ *       The row stays locked to the commit, so within an app seqs follow commit order. An app
+ *       without a row (votes may come for an app never created here) gets one from
+ *       {@link #CREATE_COUNTERS}, and the statement runs again.</li>
+ *   <li>When a vote was stored before (a retry: rare), the insert fails with a unique
+ *       violation on (app_id, id); the transaction is rolled back, which also takes back the
+ *       seqs it drew, and runs again with {@link #APPEND_SKIPPING_KNOWN}, then
+ *       {@link #STORED} tells which seqs were stored (a duplicate's seq is never stored, nor
+ *       given out again).</li>
  * </ol>
  * The judged counts are not touched: a background fold ({@link VoteFolds}) adds them later.
  * No statement returns the rows it writes: a RETURNING clause costs an append about a sixth of
- * its speed, for what the update count almost always says alone.
+ * its speed, and ON CONFLICT about a tenth, for what the first, plain insert almost always says
+ * alone.
  */
 public final class VoteSql {
-    /** Parameter: the batch size. Result: that many seqs, one row each. */
-    public static final String DRAW_SEQS = "SELECT nextval('vote_seqs') FROM generate_series(1, ?)";
+    private static final String DRAW_AND_INSERT = """
+            WITH counter AS (UPDATE app_seqs SET last_vote_seq = last_vote_seq + ? WHERE app_id = ? \
+            RETURNING app_id, last_vote_seq), stored AS (INSERT INTO votes (seq, app_id, id, rater, session, kind, \
+            item, right_item, answer, dwell_ms, client_ts, received_at, verified) \
+            SELECT c.last_vote_seq - ? + v.n, c.app_id, v.id, v.rater, v.session, v.kind, v.item, v.right_item, \
+            v.answer, v.dwell_ms, v.client_ts, v.received_at, v.verified FROM counter c, \
+            unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int4[], \
+            ?::int8[], ?::int8[], ?::bool[]) WITH ORDINALITY \
+            AS v(id, rater, session, kind, item, right_item, answer, dwell_ms, client_ts, received_at, verified, n)""";
+    private static final String LAST_DRAWN = ") SELECT last_vote_seq FROM counter";
 
-    private static final String COLUMNS_FROM_ARRAYS = """
+    /**
+     * Parameters: the number of votes, the app, the number of votes again, then one array per
+     * column with one element per vote, in this order: id uuid[], rater text[], session
+     * text[], kind text[] ({@code binary} or {@code pair}), item text[] (binary: the item;
+     * pair: the left one), right_item text[] (pair only), answer text[] (verdict or choice,
+     * wire spelling), dwell_ms int4[], client_ts int8[] and received_at int8[] (epoch
+     * microseconds), verified bool[]. Optional values are NULL. The i-th vote (from 1) gets
+     * seq {@code last - n + i}. Result: one row, the app's last seq drawn ({@code last}), or
+     * no row when the app has no counter yet (then nothing was written). A vote stored before
+     * fails it with SQLSTATE 23505 on {@code votes_app_id_id_key}.
+     */
+    public static final String APPEND = DRAW_AND_INSERT + LAST_DRAWN;
+
+    /**
+     * {@link #APPEND} that skips a vote whose (app, id) is stored; its seq stays unused. The
+     * plugin drops second copies of an (app, id) within a batch before binding, so it knows
+     * which copy was stored.
+     */
+    public static final String APPEND_SKIPPING_KNOWN = DRAW_AND_INSERT + " ON CONFLICT (app_id, id) DO NOTHING"
+            + LAST_DRAWN;
+
+    /** The unique constraint a retried vote violates. */
+    static final String KNOWN_ID_CONSTRAINT = "votes_app_id_id_key";
+
+    /** Parameter: the apps. A counter at seq 0 for each that has none. */
+    public static final String CREATE_COUNTERS = "INSERT INTO app_seqs (app_id, last_vote_seq) SELECT unnest(?::text[]), 0"
+            + " ON CONFLICT (app_id) DO NOTHING";
+
+    /**
+     * Parameter: the highest seq restored. Moves every app's counter up to it (SPI: later appends
+     * go above every restored seq), locking the rows in key order, as appends do.
+     */
+    static final String KEEP_COUNTERS_ABOVE = "UPDATE app_seqs s SET last_vote_seq = greatest(s.last_vote_seq, ?)"
+            + " FROM (SELECT app_id FROM app_seqs ORDER BY app_id FOR UPDATE) AS locked WHERE s.app_id = locked.app_id";
+
+    /** Parameter: the app. Waits for the app's appends in flight and holds off later ones, to the commit. */
+    static final String LOCK_COUNTER = "SELECT 1 FROM app_seqs WHERE app_id = ? FOR UPDATE";
+
+    /** Restores: the votes as given, seq and app_id columns first; a seq or (app, id) stored before fails it. */
+    static final String RESTORE = """
             INSERT INTO votes (seq, app_id, id, rater, session, kind, item, right_item, answer, dwell_ms, \
             client_ts, received_at, verified) \
             SELECT * FROM unnest(?::int8[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], \
             ?::text[], ?::text[], ?::int4[], ?::int8[], ?::int8[], ?::bool[])""";
 
-    /**
-     * Parameters, each an array with one element per vote, in this order: seq int8[], app_id
-     * text[], id uuid[], rater text[], session text[], kind text[] ({@code binary} or
-     * {@code pair}), item text[] (binary: the item; pair: the left one), right_item text[] (pair
-     * only), answer text[] (verdict or choice, wire spelling), dwell_ms int4[], client_ts int8[]
-     * and received_at int8[] (epoch microseconds), verified bool[]. Optional values are NULL.
-     * The same (app, id) twice in one batch would store the first copy; the plugin drops such
-     * copies before binding, so it knows which copy was stored.
-     */
-    public static final String INSERT = COLUMNS_FROM_ARRAYS + " ON CONFLICT (app_id, id) DO NOTHING";
-
-    /** {@link #INSERT} for votes that must all be new: a seq or (app, id) stored before fails it. */
-    static final String RESTORE = COLUMNS_FROM_ARRAYS;
-
-    /** Parameters: the apps and the seqs an insert was given. Result: the seqs it stored (by the primary key). */
-    public static final String STORED = "SELECT seq FROM votes WHERE app_id = ANY (?::text[]) AND seq = ANY (?::int8[])";
+    /** Parameters: the app and the seqs its insert drew. Result: the seqs it stored (by the primary key). */
+    public static final String STORED = "SELECT seq FROM votes WHERE app_id = ? AND seq = ANY (?::int8[])";
 
     static final String COLUMNS = "seq, app_id, id, rater, session, kind, item, right_item, answer, dwell_ms, "
             + "client_ts, received_at, verified";

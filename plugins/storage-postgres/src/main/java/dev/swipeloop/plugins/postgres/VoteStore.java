@@ -4,7 +4,6 @@ import dev.swipeloop.sdk.model.AppStats;
 import dev.swipeloop.sdk.model.Rater;
 import dev.swipeloop.sdk.model.Vote;
 import dev.swipeloop.sdk.storage.AppendResult;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,25 +11,29 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.postgresql.util.PSQLException;
 
 /** Appends votes and reads them back: the cursor, stats, rater summaries, erasure and restores. */
 final class VoteStore {
     /** Rows the driver fetches at a time while a page of votes streams in. */
     static final int FETCH_ROWS = 1_000;
 
-    /** Later appends draw above every restored seq; a sequence never moves back. */
-    private static final String SEQS_ABOVE = "SELECT setval('vote_seqs', greatest(?, last_value)) FROM vote_seqs";
     /** Parameters: app, rater, app. Only the votes folded already are in the counts. */
     private static final String DELETE_RATER = "WITH gone AS (DELETE FROM votes WHERE app_id = ? AND rater = ?"
             + " RETURNING seq, app_id, kind, item, right_item), counted AS (SELECT * FROM gone WHERE seq <= "
-            + "(SELECT coalesce(max(folded_seq), 0) FROM vote_folds WHERE app_id = ?)), uncounted AS ("
-            + JudgedCounts.subtract("counted") + ") SELECT count(*) FROM gone";
+            + "(SELECT coalesce(max(folded_seq), 0) FROM vote_folds WHERE app_id = ?)), "
+            + JudgedCounts.subtract("counted") + " SELECT count(*) FROM gone";
     /**
      * Parameters: the apps and seqs just restored. Restored votes at or below their app's
      * folded_seq would never be folded: they are counted here.
@@ -48,39 +51,38 @@ final class VoteStore {
     }
 
     /**
-     * Sends the first copy of each (app, id) in the batch; later copies are duplicates without
-     * asking the database, so the copy stored is always the first.
+     * Sends the first copy of each (app, id) in the batch, one statement per app in sorted
+     * order; later copies are duplicates without asking the database, so the copy stored is
+     * always the first. Every vote is expected new; when one was stored before, the transaction
+     * is rolled back and sent again skipping known ids (see {@link VoteSql}).
      */
     AppendResult append(List<Vote> votes) {
         long[] seqs = new long[votes.size()];
         Arrays.fill(seqs, AppendResult.DUPLICATE);
-        if (votes.isEmpty()) {
-            return new AppendResult(seqs);
-        }
+        SortedMap<String, List<Integer>> byApp = new TreeMap<>();
         Set<VoteKey> seen = new HashSet<>();
-        List<Vote> sent = new ArrayList<>(votes.size());
-        List<Integer> sentFrom = new ArrayList<>(votes.size());
         for (int i = 0; i < votes.size(); i++) {
             Vote vote = votes.get(i);
             if (seen.add(new VoteKey(vote.appId(), vote.id()))) {
-                sent.add(vote);
-                sentFrom.add(i);
+                byApp.computeIfAbsent(vote.appId(), app -> new ArrayList<>()).add(i);
             }
+        }
+        if (byApp.isEmpty()) {
+            return new AppendResult(seqs);
         }
         Instant now = Instant.now();
         database.write("append " + votes.size() + " votes", connection -> {
-            locks.lockVotes(connection, appIds(sent));
-            Long[] drawn = drawSeqs(connection, sent.size());
-            int inserted;
-            try (PreparedStatement append = connection.prepareStatement(VoteSql.INSERT);
-                 ArrayParameters columns = new ArrayParameters(connection, append)) {
-                VoteRows.bindColumns(columns, sent, drawn, now);
-                inserted = append.executeUpdate();
-            }
-            Set<Long> stored = inserted == sent.size() ? Set.of(drawn) : stored(connection, appIds(sent), drawn);
-            for (int i = 0; i < sent.size(); i++) {
-                if (stored.contains(drawn[i])) {
-                    seqs[sentFrom.get(i)] = drawn[i];
+            try {
+                for (Map.Entry<String, List<Integer>> app : byApp.entrySet()) {
+                    appendApp(connection, app.getKey(), votes, app.getValue(), false, now, seqs);
+                }
+            } catch (SQLException e) {
+                if (!isKnownId(e)) {
+                    throw e;
+                }
+                connection.rollback();
+                for (Map.Entry<String, List<Integer>> app : byApp.entrySet()) {
+                    appendApp(connection, app.getKey(), votes, app.getValue(), true, now, seqs);
                 }
             }
             return null;
@@ -89,9 +91,66 @@ final class VoteStore {
     }
 
     /**
+     * Appends {@code votes[indexes]}, all of app {@code appId}, and writes each one's seq into
+     * {@code seqs} at its index ({@link AppendResult#DUPLICATE} for a known id, when
+     * {@code skipKnown}; without it a known id fails the statement).
+     */
+    private static void appendApp(Connection connection, String appId, List<Vote> votes, List<Integer> indexes,
+            boolean skipKnown, Instant now, long[] seqs) throws SQLException {
+        List<Vote> mine = indexes.stream().map(votes::get).toList();
+        OptionalLong drawn = drawAndInsert(connection, appId, mine, skipKnown, now);
+        if (drawn.isEmpty()) {
+            createCounters(connection, List.of(appId));
+            drawn = drawAndInsert(connection, appId, mine, skipKnown, now);
+        }
+        long first = drawn.orElseThrow() - mine.size() + 1;
+        Long[] given = new Long[mine.size()];
+        for (int i = 0; i < given.length; i++) {
+            given[i] = first + i;
+        }
+        Set<Long> stored = skipKnown ? stored(connection, appId, given) : Set.of(given);
+        for (int i = 0; i < given.length; i++) {
+            seqs[indexes.get(i)] = stored.contains(given[i]) ? given[i] : AppendResult.DUPLICATE;
+        }
+    }
+
+    /** Runs {@link VoteSql#APPEND} (or the form that skips known ids): the last seq drawn, empty when the app has no counter. */
+    private static OptionalLong drawAndInsert(Connection connection, String appId, List<Vote> votes,
+            boolean skipKnown, Instant now) throws SQLException {
+        try (PreparedStatement append = connection.prepareStatement(
+                skipKnown ? VoteSql.APPEND_SKIPPING_KNOWN : VoteSql.APPEND);
+             ArrayParameters columns = new ArrayParameters(connection, append, 4)) {
+            append.setLong(1, votes.size());
+            append.setString(2, appId);
+            append.setLong(3, votes.size());
+            VoteRows.bindColumns(columns, votes, now);
+            try (ResultSet row = append.executeQuery()) {
+                return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
+            }
+        }
+    }
+
+    /** A retried vote: the insert met an (app, id) stored before. */
+    private static boolean isKnownId(SQLException e) {
+        return PostgresDatabase.UNIQUE_VIOLATION.equals(e.getSQLState()) && e instanceof PSQLException psql
+                && psql.getServerErrorMessage() != null
+                && VoteSql.KNOWN_ID_CONSTRAINT.equals(psql.getServerErrorMessage().getConstraint());
+    }
+
+    /** A vote counter at seq 0 for each of the apps that has none, inside the caller's transaction. */
+    static void createCounters(Connection connection, Collection<String> appIds) throws SQLException {
+        try (PreparedStatement create = connection.prepareStatement(VoteSql.CREATE_COUNTERS);
+             ArrayParameters apps = new ArrayParameters(connection, create)) {
+            apps.add("text", appIds.toArray(new String[0]));
+            create.executeUpdate();
+        }
+    }
+
+    /**
      * Stores the votes under their own seqs; a seq or (app, id) already stored rolls all of them
-     * back. The folds count them, but for those a fold has passed already, counted here under
-     * the apps' fold locks.
+     * back. Every app's counter moves up to the highest restored seq first (locking them, so no
+     * append draws meanwhile). The folds count the votes, but for those a fold has passed
+     * already, counted here under the apps' fold locks.
      */
     void restore(List<Vote> votes) {
         if (votes.isEmpty()) {
@@ -100,49 +159,36 @@ final class VoteStore {
         Instant now = Instant.now();
         String what = "restore " + votes.size() + " votes";
         database.write(what, connection -> {
-            locks.lockVotes(connection, appIds(votes));
-            Long[] seqs = votes.stream().map(Vote::seq).toArray(Long[]::new);
+            TreeSet<String> apps = appIds(votes);
+            createCounters(connection, apps);
+            try (PreparedStatement keepAbove = connection.prepareStatement(VoteSql.KEEP_COUNTERS_ABOVE)) {
+                keepAbove.setLong(1, votes.stream().mapToLong(Vote::seq).max().orElseThrow());
+                keepAbove.executeUpdate();
+            }
             try (PreparedStatement restore = connection.prepareStatement(VoteSql.RESTORE);
                  ArrayParameters columns = new ArrayParameters(connection, restore)) {
-                VoteRows.bindColumns(columns, votes, seqs, now);
+                VoteRows.bindRestored(columns, votes, now);
                 restore.executeUpdate();
             } catch (SQLException e) {
                 throw PostgresDatabase.conflictOrFailure(what, e);
             }
-            locks.lockFolds(connection, appIds(votes));
+            locks.lockFolds(connection, apps);
             try (PreparedStatement count = connection.prepareStatement(COUNT_RESTORED_BEHIND_FOLDS);
                  ArrayParameters restored = new ArrayParameters(connection, count)) {
-                restored.add("text", appIds(votes).toArray(new String[0])).add("int8", seqs);
+                restored.add("text", apps.toArray(new String[0]))
+                        .add("int8", votes.stream().map(Vote::seq).toArray(Long[]::new));
                 count.executeUpdate();
             }
-            long highest = Arrays.stream(seqs).mapToLong(Long::longValue).max().orElseThrow();
-            Sequences.keepAbove(connection, SEQS_ABOVE, highest);
             return null;
         });
     }
 
-    /** {@code count} fresh seqs, in increasing order. */
-    private static Long[] drawSeqs(Connection connection, int count) throws SQLException {
-        Long[] seqs = new Long[count];
-        try (PreparedStatement draw = connection.prepareStatement(VoteSql.DRAW_SEQS)) {
-            draw.setInt(1, count);
-            try (ResultSet rows = draw.executeQuery()) {
-                for (int i = 0; rows.next(); i++) {
-                    seqs[i] = rows.getLong(1);
-                }
-            }
-        }
-        Arrays.sort(seqs);
-        return seqs;
-    }
-
-    /** Which of the seqs an insert was given it stored: the others went to duplicates. */
-    private static Set<Long> stored(Connection connection, Set<String> appIds, Long[] seqs) throws SQLException {
-        Array apps = connection.createArrayOf("text", appIds.toArray(new String[0]));
-        Array array = connection.createArrayOf("int8", seqs);
-        try (PreparedStatement query = connection.prepareStatement(VoteSql.STORED)) {
-            query.setArray(1, apps);
-            query.setArray(2, array);
+    /** Which of the seqs an insert of the app's votes was given it stored: the others went to duplicates. */
+    private static Set<Long> stored(Connection connection, String appId, Long[] seqs) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(VoteSql.STORED);
+             ArrayParameters given = new ArrayParameters(connection, query, 2)) {
+            query.setString(1, appId);
+            given.add("int8", seqs);
             Set<Long> stored = new HashSet<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -150,9 +196,6 @@ final class VoteStore {
                 }
             }
             return stored;
-        } finally {
-            apps.free();
-            array.free();
         }
     }
 
@@ -219,10 +262,15 @@ final class VoteStore {
 
     /**
      * Deletes the rater's votes and takes the folded ones out of the judged counts, inside the
-     * caller's transaction and under the app's vote and fold locks, so no fold moves meanwhile.
+     * caller's transaction. It first locks the app's counter, so it also deletes the votes of
+     * appends in flight (it waits for them) and none can commit behind it, then the app's fold
+     * lock, so no fold moves meanwhile.
      */
     long deleteRater(Connection connection, String appId, String raterId) throws SQLException {
-        locks.lockVotes(connection, List.of(appId));
+        try (PreparedStatement lock = connection.prepareStatement(VoteSql.LOCK_COUNTER)) {
+            lock.setString(1, appId);
+            lock.executeQuery().close();
+        }
         locks.lockFolds(connection, List.of(appId));
         try (PreparedStatement delete = connection.prepareStatement(DELETE_RATER)) {
             delete.setString(1, appId);

@@ -18,6 +18,9 @@ import dev.swipeloop.sdk.model.LedgerEntry;
 import dev.swipeloop.sdk.model.RaterProfile;
 import dev.swipeloop.sdk.model.Vote;
 import dev.swipeloop.sdk.storage.StorageAssertions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,6 +162,27 @@ class CopyAndLeaseTest {
         assertEquals(Map.of(), source.leases(APP, "export:", later.plusSeconds(11)));
         assertTrue(source.tryLease("", "jobs", "host-a", NOW, later), "app '' holds host-wide leases");
         assertEquals(Map.of(), source.leases(APP, "jobs", NOW));
+    }
+
+    @Test
+    void takingALeaseDeletesThoseOfItsKindThatRanOutOverAnHourAgo() throws Exception {
+        source.tryLease(APP, "host:dead", "host-dead", NOW, NOW.plusSeconds(30));
+        source.tryLease(APP, "host:recent", "host-recent", NOW, NOW.plusSeconds(1_800));
+        source.tryLease(APP, "export-job:7", "host-dead", NOW, NOW.plusSeconds(30));
+        source.tryLease("", "host:dead", "host-dead", NOW, NOW.plusSeconds(30));
+
+        assertTrue(source.tryLease(APP, "host:alive", "host-alive", NOW.plusSeconds(3_700), NOW.plusSeconds(3_730)));
+
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = TestSchemas.admin(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT app_id || '/' || name FROM " + sourceSchema
+                     + ".leases ORDER BY app_id, name")) {
+            while (row.next()) {
+                rows.add(row.getString(1));
+            }
+        }
+        assertEquals(List.of("/host:dead", APP + "/export-job:7", APP + "/host:alive", APP + "/host:recent"), rows,
+                "only the app's host: leases that ran out over an hour before are gone");
     }
 
     @Test

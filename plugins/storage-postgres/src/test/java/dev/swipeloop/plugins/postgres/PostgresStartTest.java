@@ -112,7 +112,7 @@ class PostgresStartTest {
                 while (rows.next()) {
                     tables.append(rows.getString(1)).append(' ');
                 }
-                assertEquals("app_settings apps export_cursors items judged_counts leases ledger ledger_cursors"
+                assertEquals("app_seqs app_settings apps export_cursors items judged_counts leases ledger ledger_cursors"
                         + " rater_profiles schema_version vote_folds votes ", tables.toString());
             }
         }

@@ -9,13 +9,15 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Schemas on the test server (127.0.0.1:5432, database {@code test}, user postgres, trust auth;
  * {@code -Dswipeloop.test.postgres.url} points elsewhere), one per data directory a contract
  * test opens, so every test starts empty and a reopen finds its data. A test class owns one
- * instance and drops every schema it made when it ends.
+ * instance and drops every schema it made when it ends. Names carry a random part per
+ * instance, so two test runs on one server at once never share a schema.
  */
 final class TestSchemas {
     static final String URL = System.getProperty("swipeloop.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
@@ -26,7 +28,7 @@ final class TestSchemas {
 
     /** {@code prefix}: a short lower-case name for the test class, so schemas left by a killed run are recognisable. */
     TestSchemas(String prefix) {
-        this.prefix = "test_" + prefix + "_";
+        this.prefix = "test_" + prefix + "_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36) + "_";
     }
 
     /** The schema of this data directory: new and empty the first time, the same one after. */
@@ -34,10 +36,9 @@ final class TestSchemas {
         return byDataDir.computeIfAbsent(dataDir, dir -> fresh());
     }
 
-    /** A schema name nobody has used yet in this run; whatever a killed run left under it is dropped. */
+    /** A schema name nobody has used yet. */
     synchronized String fresh() {
         String schema = prefix + made.size();
-        drop(schema);
         made.add(schema);
         return schema;
     }

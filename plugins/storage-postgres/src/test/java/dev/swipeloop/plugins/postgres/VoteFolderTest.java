@@ -153,6 +153,21 @@ class VoteFolderTest {
     }
 
     @Test
+    void erasingTheOnlyVotesOfAnItemRemovesItsCountRow() throws Exception {
+        String schema = schemas.fresh();
+        try (PostgresStorage storage = TestSchemas.start(schema, BY_HAND)) {
+            storage.createApp(app(APP));
+            storage.appendVotes(List.of(binaryVote(APP, "placeholder", "i0"), pairVote(APP, "placeholder", "i1", "i2",
+                    Choice.LEFT), binaryVote(APP, "ann", "i1")));
+            storage.folder().catchUp(deadline());
+
+            assertEquals(2, storage.deleteRater(APP, "placeholder"));
+
+            assertEquals(Map.of("i1", List.of(1L, 0L)), countsTable(schema), "no row left at zero for i0 and i2");
+        }
+    }
+
+    @Test
     void closeFoldsWhatIsLeft() throws Exception {
         String schema = schemas.fresh();
         try (PostgresStorage storage = TestSchemas.start(schema, BY_HAND)) {
@@ -220,10 +235,9 @@ class VoteFolderTest {
         return deck.stream().map(Item::id).toList();
     }
 
-    /** (binary, pair) judgements per item from judged_counts, leaving out rows an erasure took to zero. */
+    /** (binary, pair) judgements per item from judged_counts. */
     private static Map<String, List<Long>> countsTable(String schema) throws SQLException {
-        return counts("SELECT item, binary_judged, pair_judged FROM " + schema + ".judged_counts"
-                + " WHERE binary_judged <> 0 OR pair_judged <> 0");
+        return counts("SELECT item, binary_judged, pair_judged FROM " + schema + ".judged_counts");
     }
 
     /** The same, counted from the votes: a pair counts for each side, once when both are one item. */

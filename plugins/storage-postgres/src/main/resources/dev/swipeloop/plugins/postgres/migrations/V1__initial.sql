@@ -45,8 +45,8 @@ CREATE TABLE items (
 
 -- How often each item was judged, per vote kind (a pair vote counts for both of its items,
 -- once when both sides are one item): the deck offers the least-judged first. Updated in the
--- transaction that appends or deletes the votes, one row per judged item per batch, under the
--- app's vote lock. A table apart from items, narrow and with room left on each page, so that
+-- transaction that appends or deletes the votes, one row per judged item per batch, while the
+-- transaction holds the app's app_seqs row. A table apart from items, narrow and with room left on each page, so that
 -- these frequent updates are HOT (no index entry changes) and never wait for an item upsert.
 -- Keyed by the vote's item id, so votes that arrive before their item are counted too.
 CREATE TABLE judged_counts (
@@ -57,14 +57,24 @@ CREATE TABLE judged_counts (
     PRIMARY KEY (app_id, item)
 ) WITH (fillfactor = 70);
 
--- Seqs of votes, global across apps as in SQLite. CACHE 1 (the default) matters: with a cache,
--- a session could hand out a seq below one another session already committed.
-CREATE SEQUENCE vote_seqs;
+-- Each app's vote counter: the last seq it handed out. An append draws its app's next seqs by
+-- `UPDATE … SET last_vote_seq = last_vote_seq + n … RETURNING`, in the statement that inserts
+-- the votes; the row stays locked until the transaction ends, so the app's next append draws
+-- only after this one committed (or rolled back: then the same seqs are drawn again), and within an
+-- app seqs follow commit order: a cursor that read past a seq never sees a smaller one appear
+-- behind it. Seqs are unique within an app, never reused (erasures leave the counter alone).
+-- A row per app: made with the app, by restores, and by the first append of an app that has
+-- none (votes may come for an app this schema never created). A narrow table of its own, with
+-- room left on each page so these updates stay HOT; they wait only for the same app's other
+-- appends, its erasures (which lock the row) and restores (which raise every counter).
+CREATE TABLE app_seqs (
+    app_id           text COLLATE "C" PRIMARY KEY,
+    last_vote_seq    bigint  NOT NULL
+) WITH (fillfactor = 50);
 
--- seq: drawn from vote_seqs while the transaction holds its app's advisory vote lock (see
--- AdvisoryLocks), so within an app seqs increase in commit order; never reused. The primary
--- key (app_id, seq) is the export cursor's index, and the only one on seq: an index on seq
--- alone would tempt the planner to walk every app's votes after a seq, filtering by app.
+-- seq: drawn from the app's app_seqs row, so within an app seqs increase in commit order. The
+-- primary key (app_id, seq) is the export cursor's index, and the only one on seq: an index on
+-- seq alone would tempt the planner to walk every app's votes after a seq, filtering by app.
 -- kind = 'binary': item is the judged item, right_item is NULL, answer is like|dislike|skip.
 -- kind = 'pair':   item is the left image, right_item the right one, answer is left|right|tie|skip.
 CREATE TABLE votes (
@@ -83,7 +93,7 @@ CREATE TABLE votes (
     -- true when the request that brought the vote carried a rater token the host checked.
     verified         boolean NOT NULL DEFAULT false,
     PRIMARY KEY (app_id, seq),          -- an app's votes in seq order: cursors, the last seq, stats
-    UNIQUE (app_id, id)                 -- idempotency: appends are ON CONFLICT DO NOTHING
+    UNIQUE (app_id, id)                 -- idempotency: a retried vote is refused, then skipped
 );
 
 -- What a rater judged, per kind, with both sides of a pair in the index itself: answers "has

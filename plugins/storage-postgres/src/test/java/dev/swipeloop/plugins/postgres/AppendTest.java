@@ -1,0 +1,58 @@
+package dev.swipeloop.plugins.postgres;
+
+import static dev.swipeloop.sdk.storage.StorageFixtures.app;
+import static dev.swipeloop.sdk.storage.StorageFixtures.binaryVote;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.swipeloop.sdk.model.Vote;
+import dev.swipeloop.sdk.storage.AppendResult;
+import dev.swipeloop.sdk.storage.StorageAssertions;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** How appends draw each app's seqs: from the app's own counter, taken back when a retried vote sends the batch again. */
+class AppendTest {
+    private static final long DUP = AppendResult.DUPLICATE;
+    private final TestSchemas schemas = new TestSchemas("append");
+    private PostgresStorage storage;
+
+    @BeforeEach
+    void start() {
+        storage = TestSchemas.start(schemas.fresh());
+        storage.createApp(app("app-a"));
+        storage.createApp(app("app-b"));
+    }
+
+    @AfterEach
+    void stop() {
+        storage.close();
+        schemas.dropAll();
+    }
+
+    @Test
+    void eachAppCountsItsOwnSeqsFromOne() {
+        AppendResult result = storage.appendVotes(List.of(binaryVote("app-b", "ann", "x"),
+                binaryVote("app-a", "ann", "x"), binaryVote("app-b", "bob", "x"), binaryVote("never-created", "cy", "x")));
+        assertArrayEquals(new long[] {1, 1, 2, 1}, result.seqs(), "an app this schema never created gets a counter too");
+    }
+
+    @Test
+    void aRetriedVoteCostsOnlyItsOwnSeqAndTheOtherAppsDrawAgain() {
+        Vote known = binaryVote("app-b", "bob", "x");
+        storage.appendVotes(List.of(binaryVote("app-a", "ann", "x"), binaryVote("app-a", "ann", "y"), known));
+        Vote a3 = binaryVote("app-a", "cy", "x");
+        Vote a4 = binaryVote("app-a", "cy", "y");
+        Vote b2 = binaryVote("app-b", "cy", "x");
+
+        // app-a's insert succeeds first, app-b's fails on the known id: the whole batch is sent again
+        AppendResult retried = storage.appendVotes(List.of(a3, known, a4, b2));
+
+        assertArrayEquals(new long[] {3, DUP, 4, 3}, retried.seqs(),
+                "app-a's seqs 3 and 4 were drawn again after the rollback; app-b's 2 went to the known vote");
+        assertEquals(List.of(a3.withSeq(3), a4.withSeq(4)), StorageAssertions.allVotes(storage, "app-a").subList(2, 4));
+        assertEquals(5, storage.appendVotes(List.of(binaryVote("app-a", "dee", "x"))).seq(0));
+    }
+}
