@@ -29,8 +29,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * table of a freshly migrated plugin schema, in transactions of {@code batch} rows each:
  * <ul>
  *   <li><b>append</b>: {@link PostgresStorage#appendVotes}, exactly as the host's group commit
- *       calls it (pool; one statement that draws the app's seqs from its counter row, locked to
- *       commit, and inserts the batch, expecting every vote new; durable commit), with the
+ *       calls it (pool; a statement that draws the app's seqs from its counter row, locked to
+ *       commit, then COPY of the batch under them, expecting every vote new; durable commit), with the
  *       plugin's background fold of judged counts running meanwhile on the same server, as in
  *       production; what it has not folded when the appends end is folded at close, untimed;</li>
  *   <li><b>copy</b>: {@code COPY votes FROM STDIN} of the same rows with the seqs the append gave

@@ -19,7 +19,7 @@ record PostgresSettings(String jdbcUrl, String user, String password, String sch
     static final String POOL_SIZE = "poolSize";
     static final String CONNECT_TIMEOUT_MS = "connectTimeoutMs";
     static final String FOLD_BATCH_VOTES = "foldBatchVotes";
-    static final int DEFAULT_FOLD_BATCH_VOTES = 5_000;
+    static final int DEFAULT_FOLD_BATCH_VOTES = 20_000;
     static final String DEFAULT_JDBC_URL = "jdbc:postgresql://127.0.0.1:5432/swipeloop";
     static final String DEFAULT_USER = "postgres";
 

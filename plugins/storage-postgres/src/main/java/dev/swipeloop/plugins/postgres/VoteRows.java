@@ -11,13 +11,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Votes to the column arrays of {@link VoteSql#APPEND} and {@link VoteSql#RESTORE}, and a votes row back to a Vote. */
+/** Votes to the column arrays of {@link VoteSql#APPEND_SKIPPING_KNOWN} and {@link VoteSql#RESTORE}, and a votes row back to a Vote. */
 final class VoteRows {
     private VoteRows() {
     }
 
     /**
-     * Binds {@code votes} as the eleven column arrays of {@link VoteSql#APPEND}, from id to
+     * Binds {@code votes} as the eleven column arrays of {@link VoteSql#APPEND_SKIPPING_KNOWN}, from id to
      * verified; {@code receivedAt} stands in for a vote that carries no received time.
      */
     static void bindColumns(ArrayParameters parameters, List<Vote> votes, Instant receivedAt) throws SQLException {

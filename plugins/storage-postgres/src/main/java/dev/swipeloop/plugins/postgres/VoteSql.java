@@ -1,27 +1,22 @@
 package dev.swipeloop.plugins.postgres;
 
 /**
- * The statements that append votes, public so a benchmark can run exactly what the plugin
- * runs. One append is one transaction with one statement per app of the batch, apps in sorted
- * order (so two batches of the same apps cannot deadlock), then the commit:
+ * The statements that append votes. One append is one transaction with these per app of the
+ * batch, apps in sorted order (so two batches of the same apps cannot deadlock), then the commit:
  * <ol>
- *   <li>{@link #APPEND}: draws the app's next seqs from its {@code app_seqs} row and inserts the
- *       app's votes of the batch under them, one array per column; it expects every vote new.
- *       The row stays locked to the commit, so within an app seqs follow commit order. An app
+ *   <li>{@link #DRAW_SEQS}: moves the app's {@code app_seqs} row on by the number of votes. The
+ *       row stays locked to the commit, so within an app seqs follow commit order. An app
  *       without a row (votes may come for an app never created here) gets one from
  *       {@link #CREATE_COUNTERS}, and the statement runs again.</li>
- *   <li>When a vote was stored before (a retry: rare), the insert fails with a unique
- *       violation on (app_id, id); the transaction is rolled back, which also takes back the
- *       seqs it drew, and runs again with {@link #APPEND_SKIPPING_KNOWN}, then
- *       {@link #STORED} tells which seqs were stored (a duplicate's seq is never stored, nor
- *       given out again).</li>
+ *   <li>{@link VoteCopy}: the votes under those seqs, by COPY; it expects every vote new.</li>
+ *   <li>When a vote was stored before (a retry: rare), the copy fails with a unique violation
+ *       on (app_id, id); the transaction is rolled back, which also takes back the seqs it
+ *       drew, and runs again with {@link #APPEND_SKIPPING_KNOWN}, then {@link #STORED} tells
+ *       which seqs were stored (a duplicate's seq is never stored, nor given out again).</li>
  * </ol>
  * The judged counts are not touched: a background fold ({@link VoteFolds}) adds them later.
- * No statement returns the rows it writes: a RETURNING clause costs an append about a sixth of
- * its speed, and ON CONFLICT about a tenth, for what the first, plain insert almost always says
- * alone.
  */
-public final class VoteSql {
+final class VoteSql {
     private static final String DRAW_AND_INSERT = """
             WITH counter AS (UPDATE app_seqs SET last_vote_seq = last_vote_seq + ? WHERE app_id = ? \
             RETURNING app_id, last_vote_seq), stored AS (INSERT INTO votes (seq, app_id, id, rater, session, kind, \
@@ -33,32 +28,31 @@ public final class VoteSql {
             AS v(id, rater, session, kind, item, right_item, answer, dwell_ms, client_ts, received_at, verified, n)""";
     private static final String LAST_DRAWN = ") SELECT last_vote_seq FROM counter";
 
+    /** Parameters: the number of votes, the app. Result: the app's last seq drawn, or no row when it has no counter. */
+    static final String DRAW_SEQS = "UPDATE app_seqs SET last_vote_seq = last_vote_seq + ? WHERE app_id = ?"
+            + " RETURNING last_vote_seq";
+
     /**
+     * The retry of an append with a known vote: draws the app's seqs as {@link #DRAW_SEQS} does
+     * and inserts the votes, skipping those whose (app, id) is stored (their seqs stay unused).
      * Parameters: the number of votes, the app, the number of votes again, then one array per
      * column with one element per vote, in this order: id uuid[], rater text[], session
      * text[], kind text[] ({@code binary} or {@code pair}), item text[] (binary: the item;
      * pair: the left one), right_item text[] (pair only), answer text[] (verdict or choice,
      * wire spelling), dwell_ms int4[], client_ts int8[] and received_at int8[] (epoch
      * microseconds), verified bool[]. Optional values are NULL. The i-th vote (from 1) gets
-     * seq {@code last - n + i}. Result: one row, the app's last seq drawn ({@code last}), or
-     * no row when the app has no counter yet (then nothing was written). A vote stored before
-     * fails it with SQLSTATE 23505 on {@code votes_app_id_id_key}.
+     * seq {@code last - n + i}. Result: one row, the app's last seq drawn, or no row when the
+     * app has no counter yet (then nothing was written). The plugin drops second copies of an
+     * (app, id) within a batch before binding, so it knows which copy was stored.
      */
-    public static final String APPEND = DRAW_AND_INSERT + LAST_DRAWN;
-
-    /**
-     * {@link #APPEND} that skips a vote whose (app, id) is stored; its seq stays unused. The
-     * plugin drops second copies of an (app, id) within a batch before binding, so it knows
-     * which copy was stored.
-     */
-    public static final String APPEND_SKIPPING_KNOWN = DRAW_AND_INSERT + " ON CONFLICT (app_id, id) DO NOTHING"
+    static final String APPEND_SKIPPING_KNOWN = DRAW_AND_INSERT + " ON CONFLICT (app_id, id) DO NOTHING"
             + LAST_DRAWN;
 
     /** The unique constraint a retried vote violates. */
     static final String KNOWN_ID_CONSTRAINT = "votes_app_id_id_key";
 
     /** Parameter: the apps. A counter at seq 0 for each that has none. */
-    public static final String CREATE_COUNTERS = "INSERT INTO app_seqs (app_id, last_vote_seq) SELECT unnest(?::text[]), 0"
+    static final String CREATE_COUNTERS = "INSERT INTO app_seqs (app_id, last_vote_seq) SELECT unnest(?::text[]), 0"
             + " ON CONFLICT (app_id) DO NOTHING";
 
     /**
@@ -79,7 +73,7 @@ public final class VoteSql {
             ?::text[], ?::text[], ?::int4[], ?::int8[], ?::int8[], ?::bool[])""";
 
     /** Parameters: the app and the seqs its insert drew. Result: the seqs it stored (by the primary key). */
-    public static final String STORED = "SELECT seq FROM votes WHERE app_id = ? AND seq = ANY (?::int8[])";
+    static final String STORED = "SELECT seq FROM votes WHERE app_id = ? AND seq = ANY (?::int8[])";
 
     static final String COLUMNS = "seq, app_id, id, rater, session, kind, item, right_item, answer, dwell_ms, "
             + "client_ts, received_at, verified";

@@ -92,18 +92,22 @@ final class VoteStore {
 
     /**
      * Appends {@code votes[indexes]}, all of app {@code appId}, and writes each one's seq into
-     * {@code seqs} at its index ({@link AppendResult#DUPLICATE} for a known id, when
-     * {@code skipKnown}; without it a known id fails the statement).
+     * {@code seqs} at its index: first by {@link VoteCopy} after drawing the seqs, where a known
+     * id fails the copy; with {@code skipKnown} (the retry) by the insert that skips known ids,
+     * {@link AppendResult#DUPLICATE} for each of those.
      */
     private static void appendApp(Connection connection, String appId, List<Vote> votes, List<Integer> indexes,
             boolean skipKnown, Instant now, long[] seqs) throws SQLException {
         List<Vote> mine = indexes.stream().map(votes::get).toList();
-        OptionalLong drawn = drawAndInsert(connection, appId, mine, skipKnown, now);
+        OptionalLong drawn = skipKnown ? drawAndInsert(connection, appId, mine, now) : drawSeqs(connection, appId, mine.size());
         if (drawn.isEmpty()) {
             createCounters(connection, List.of(appId));
-            drawn = drawAndInsert(connection, appId, mine, skipKnown, now);
+            drawn = skipKnown ? drawAndInsert(connection, appId, mine, now) : drawSeqs(connection, appId, mine.size());
         }
         long first = drawn.orElseThrow() - mine.size() + 1;
+        if (!skipKnown) {
+            VoteCopy.copy(connection, appId, mine, first, now);
+        }
         Long[] given = new Long[mine.size()];
         for (int i = 0; i < given.length; i++) {
             given[i] = first + i;
@@ -114,11 +118,21 @@ final class VoteStore {
         }
     }
 
-    /** Runs {@link VoteSql#APPEND} (or the form that skips known ids): the last seq drawn, empty when the app has no counter. */
-    private static OptionalLong drawAndInsert(Connection connection, String appId, List<Vote> votes,
-            boolean skipKnown, Instant now) throws SQLException {
-        try (PreparedStatement append = connection.prepareStatement(
-                skipKnown ? VoteSql.APPEND_SKIPPING_KNOWN : VoteSql.APPEND);
+    /** Moves the app's counter {@code count} seqs on and locks it to the commit; empty when the app has no counter. */
+    private static OptionalLong drawSeqs(Connection connection, String appId, int count) throws SQLException {
+        try (PreparedStatement draw = connection.prepareStatement(VoteSql.DRAW_SEQS)) {
+            draw.setLong(1, count);
+            draw.setString(2, appId);
+            try (ResultSet row = draw.executeQuery()) {
+                return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
+            }
+        }
+    }
+
+    /** Runs {@link VoteSql#APPEND_SKIPPING_KNOWN}: the last seq drawn, empty when the app has no counter. */
+    private static OptionalLong drawAndInsert(Connection connection, String appId, List<Vote> votes, Instant now)
+            throws SQLException {
+        try (PreparedStatement append = connection.prepareStatement(VoteSql.APPEND_SKIPPING_KNOWN);
              ArrayParameters columns = new ArrayParameters(connection, append, 4)) {
             append.setLong(1, votes.size());
             append.setString(2, appId);

@@ -5,15 +5,23 @@ import static dev.swipeloop.sdk.storage.StorageFixtures.binaryVote;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.swipeloop.sdk.model.Choice;
+import dev.swipeloop.sdk.model.Judgement;
+import dev.swipeloop.sdk.model.Verdict;
 import dev.swipeloop.sdk.model.Vote;
 import dev.swipeloop.sdk.storage.AppendResult;
 import dev.swipeloop.sdk.storage.StorageAssertions;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** How appends draw each app's seqs: from the app's own counter, taken back when a retried vote sends the batch again. */
+/**
+ * How appends draw each app's seqs (from the app's own counter, taken back when a retried vote
+ * sends the batch again) and write the votes (by COPY, whose text format escapes).
+ */
 class AppendTest {
     private static final long DUP = AppendResult.DUPLICATE;
     private final TestSchemas schemas = new TestSchemas("append");
@@ -54,5 +62,20 @@ class AppendTest {
                 "app-a's seqs 3 and 4 were drawn again after the rollback; app-b's 2 went to the known vote");
         assertEquals(List.of(a3.withSeq(3), a4.withSeq(4)), StorageAssertions.allVotes(storage, "app-a").subList(2, 4));
         assertEquals(5, storage.appendVotes(List.of(binaryVote("app-a", "dee", "x"))).seq(0));
+    }
+
+    @Test
+    void textThatCopysFormatWouldReadAsSeparatorsOrEscapesIsStoredAsSent() {
+        String odd = "tab\there, line\nbreak, return\r, back\\slash, \\N, \\t, ünïcödé ✓";
+        Vote binary = new Vote(UUID.randomUUID(), "app-a", "rater " + odd, "session " + odd,
+                new Judgement.Binary("item " + odd, Verdict.LIKE), 1234,
+                Instant.parse("2026-11-27T10:00:00.123456Z"), 0, Instant.parse("2026-11-27T10:00:01.654321Z"), true);
+        Vote pair = new Vote(UUID.randomUUID(), "app-a", "\\", null, new Judgement.Pair("left\t", "\\right", Choice.TIE),
+                null, null, 0, Instant.parse("2026-11-27T10:00:02Z"), false);
+
+        AppendResult result = storage.appendVotes(List.of(binary, pair));
+
+        assertEquals(List.of(binary.withSeq(result.seq(0)), pair.withSeq(result.seq(1))),
+                StorageAssertions.allVotes(storage, "app-a"));
     }
 }
