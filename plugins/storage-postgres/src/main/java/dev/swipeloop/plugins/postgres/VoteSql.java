@@ -48,9 +48,6 @@ final class VoteSql {
     static final String APPEND_SKIPPING_KNOWN = DRAW_AND_INSERT + " ON CONFLICT (app_id, id) DO NOTHING"
             + LAST_DRAWN;
 
-    /** The unique constraint a retried vote violates. */
-    static final String KNOWN_ID_CONSTRAINT = "votes_app_id_id_key";
-
     /** Parameter: the apps. A counter at seq 0 for each that has none. */
     static final String CREATE_COUNTERS = "INSERT INTO app_seqs (app_id, last_vote_seq) SELECT unnest(?::text[]), 0"
             + " ON CONFLICT (app_id) DO NOTHING";
