@@ -60,6 +60,12 @@ final class FieldCheck {
             fail(field, "must be 1 to " + maxLength + " characters long");
             return null;
         }
+        // PostgreSQL's text cannot hold U+0000: a vote carrying it would fail every commit, on
+        // every retry, and SQLite would keep what PostgreSQL refuses. Refused here, on every storage.
+        if (value.indexOf('\u0000') >= 0) {
+            fail(field, "must not contain the NUL character (U+0000)");
+            return null;
+        }
         return value;
     }
 

@@ -59,6 +59,16 @@ class VoteParserTest {
     }
 
     @Test
+    void aNulCharacterStorageCannotHoldIsRefusedHereNotInTheCommit() {
+        ApiException e = assertThrows(ApiException.class, () -> parser.parse(body("""
+                {"votes":[{"id":"%s","rater":"r\\u00001","session":"s\\u0000","kind":"binary","item":"a","verdict":"like"}]}
+                """.formatted(ID1)), "app1", NOW, KNOWN));
+        assertEquals(400, e.status());
+        assertEquals(List.of("votes[0].rater: must not contain the NUL character (U+0000)",
+                "votes[0].session: must not contain the NUL character (U+0000)"), fields(e));
+    }
+
+    @Test
     void aClientTimeStorageCannotHoldIsRefusedHereNotInTheCommit() {
         for (String ts : List.of("+300000-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "-0001-01-01T00:00:00Z")) {
             ApiException e = assertThrows(ApiException.class, () -> parser.parse(body("""
