@@ -2,8 +2,9 @@ package dev.swipeloop.plugins.postgres;
 
 import dev.swipeloop.sdk.model.Judgement;
 import dev.swipeloop.sdk.model.Vote;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,8 +29,12 @@ final class VoteCopy {
     static void copy(Connection connection, String appId, List<Vote> votes, long firstSeq, Instant now)
             throws SQLException {
         String rows = rows(appId, votes, firstSeq, Columns.micros(now));
+        // Bytes, not a Reader: the driver encodes a Reader's text in chunks of 65,536 chars, and an
+        // emoji (two chars) cut between two chunks would be stored as "?". The driver's client
+        // encoding is UTF-8.
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(rows));
+            connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn(COPY, new ByteArrayInputStream(rows.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new SQLException("cannot send the votes to COPY: " + e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import static dev.swipeloop.sdk.storage.StorageFixtures.app;
 import static dev.swipeloop.sdk.storage.StorageFixtures.binaryVote;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swipeloop.sdk.model.Choice;
 import dev.swipeloop.sdk.model.Judgement;
@@ -12,6 +13,7 @@ import dev.swipeloop.sdk.model.Vote;
 import dev.swipeloop.sdk.storage.AppendResult;
 import dev.swipeloop.sdk.storage.StorageAssertions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -77,5 +79,30 @@ class AppendTest {
 
         assertEquals(List.of(binary.withSeq(result.seq(0)), pair.withSeq(result.seq(1))),
                 StorageAssertions.allVotes(storage, "app-a"));
+    }
+
+    @Test
+    void emojiOnTheBoundaryOfTheDriversCopyChunksIsStoredAsSent() {
+        // the driver encodes a text it is given in chunks of 65,536 chars: a surrogate pair cut
+        // between two chunks would be stored as "?"
+        List<Vote> votes = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            String emoji = "😀🎉🐍".repeat(14 + i % 3);
+            votes.add(new Vote(UUID.randomUUID(), "app-a", "rater #" + i + emoji, "session-" + i + emoji,
+                    new Judgement.Binary("item-" + i, Verdict.LIKE), null, null, 0,
+                    Instant.parse("2026-11-27T10:00:00Z"), false));
+        }
+        assertTrue(Character.isHighSurrogate(VoteCopy.rows("app-a", votes, 1, 0).charAt(65_535)),
+                "the fixture puts an emoji across char 65,536 of the COPY text");
+
+        AppendResult result = storage.appendVotes(votes);
+
+        List<Vote> expected = new ArrayList<>();
+        for (int i = 0; i < votes.size(); i++) {
+            expected.add(votes.get(i).withSeq(result.seq(i)));
+        }
+        List<Vote> stored = StorageAssertions.allVotes(storage, "app-a");
+        assertEquals(votes.size(), stored.size());
+        assertEquals(List.of(), stored.stream().filter(vote -> !expected.contains(vote)).toList(), "votes stored altered");
     }
 }
