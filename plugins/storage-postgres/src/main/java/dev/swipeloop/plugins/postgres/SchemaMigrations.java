@@ -23,9 +23,7 @@ import java.util.List;
  */
 public final class SchemaMigrations {
     /** Class-path resources; the script at index {@code i} moves the schema from version {@code i} to {@code i + 1}. */
-    public static final List<String> SCRIPTS = List.of(
-            "/dev/swipeloop/plugins/postgres/migrations/V1__initial.sql",
-            "/dev/swipeloop/plugins/postgres/migrations/V2__vote_folds.sql");
+    public static final List<String> SCRIPTS = List.of("/dev/swipeloop/plugins/postgres/migrations/V1__initial.sql");
     public static final int LATEST_VERSION = SCRIPTS.size();
 
     private SchemaMigrations() {

@@ -5,7 +5,7 @@
 -- The content mirrors the SQLite schema, so a database copies across without loss:
 -- * Times are bigint microseconds since the Unix epoch (UTC), as in SQLite, rather than
 --   timestamptz: a copy compares equal value for value, no session time zone or DateStyle
---   touches them, and batched appends bind them as plain int8 arrays. timestamptz would keep
+--   touches them, and batched writes send them as plain integers. timestamptz would keep
 --   the same microseconds; to read them in psql: to_timestamp(received_at / 1e6).
 -- * Ids that pages and ties are ordered by (apps, items, raters) are text COLLATE "C": byte
 --   order of their UTF-8, which is SQLite's BINARY order, whatever the database's collation.
@@ -44,11 +44,12 @@ CREATE TABLE items (
 );
 
 -- How often each item was judged, per vote kind (a pair vote counts for both of its items,
--- once when both sides are one item): the deck offers the least-judged first. Updated in the
--- transaction that appends or deletes the votes, one row per judged item per batch, while the
--- transaction holds the app's app_seqs row. A table apart from items, narrow and with room left on each page, so that
--- these frequent updates are HOT (no index entry changes) and never wait for an item upsert.
--- Keyed by the vote's item id, so votes that arrive before their item are counted too.
+-- once when both sides are one item): the deck offers the least-judged first. Appends do not
+-- touch it: each host's VoteFolder adds committed votes in the background (see vote_folds), and
+-- erasing a rater's votes subtracts those already folded, one row per judged item. A table
+-- apart from items, narrow and with room left on each page, so that these frequent updates are
+-- HOT (no index entry changes) and never wait for an item upsert. Keyed by the vote's item id,
+-- so votes that arrive before their item are counted too.
 CREATE TABLE judged_counts (
     app_id           text COLLATE "C" NOT NULL,
     item             text COLLATE "C" NOT NULL,
@@ -58,19 +59,31 @@ CREATE TABLE judged_counts (
 ) WITH (fillfactor = 70);
 
 -- Each app's vote counter: the last seq it handed out. An append draws its app's next seqs by
--- `UPDATE … SET last_vote_seq = last_vote_seq + n … RETURNING`, in the statement that inserts
--- the votes; the row stays locked until the transaction ends, so the app's next append draws
--- only after this one committed (or rolled back: then the same seqs are drawn again), and within an
--- app seqs follow commit order: a cursor that read past a seq never sees a smaller one appear
--- behind it. Seqs are unique within an app, never reused (erasures leave the counter alone).
--- A row per app: made with the app, by restores, and by the first append of an app that has
--- none (votes may come for an app this schema never created). A narrow table of its own, with
--- room left on each page so these updates stay HOT; they wait only for the same app's other
--- appends, its erasures (which lock the row) and restores (which raise every counter).
+-- `UPDATE … SET last_vote_seq = last_vote_seq + n … RETURNING`, then sends the votes under them
+-- by COPY in the same transaction; the row stays locked until the transaction ends, so the
+-- app's next append draws only after this one committed (or rolled back: then the same seqs are
+-- drawn again), and within an app seqs follow commit order: a cursor that read past a seq never
+-- sees a smaller one appear behind it. Seqs are unique within an app, never reused (erasures
+-- leave the counter alone). A row per app: made with the app, by restores, and by the first
+-- append of an app that has none (votes may come for an app this schema never created). A
+-- narrow table of its own, with room left on each page so these updates stay HOT; they wait
+-- only for the same app's other appends, its erasures (which lock the row) and restores (which
+-- raise the counters).
 CREATE TABLE app_seqs (
     app_id           text COLLATE "C" PRIMARY KEY,
     last_vote_seq    bigint  NOT NULL
 ) WITH (fillfactor = 50);
+
+-- How far each app's votes are folded into judged_counts. Each host's VoteFolder adds committed
+-- votes in chunks, per app in seq order, and moves the app's folded_seq in the same
+-- transaction: every vote of the app with seq <= folded_seq is counted, no later one is. Reads
+-- that need exact counts add the later ones (few) themselves, through the primary key (app_id,
+-- seq). A fold holds the app's fold lock (AdvisoryLocks), so two hosts never fold the same
+-- votes. A missing row means folded_seq 0.
+CREATE TABLE vote_folds (
+    app_id           text COLLATE "C" PRIMARY KEY,
+    folded_seq       bigint  NOT NULL
+);
 
 -- seq: drawn from the app's app_seqs row, so within an app seqs increase in commit order. The
 -- primary key (app_id, seq) is the export cursor's index, and the only one on seq: an index on
