@@ -29,7 +29,10 @@ final class LedgerCursorStore {
         return database.read("list the ledger cursors of app " + appId, connection -> CURSORS.all(connection, appId));
     }
 
-    /** Unconditional: the webhook cursor has one writer per app and writes no entries. */
+    /**
+     * Unconditional, for copying a database (the migrate command); hosts move their cursors only
+     * through {@link #move}, webhooks with an append of no entries.
+     */
     void save(String appId, String name, long seq) {
         Instant now = Instant.now();
         database.write("save ledger cursor " + name, connection -> CURSORS.save(connection, appId, name, seq, now));

@@ -29,11 +29,10 @@ import org.slf4j.LoggerFactory;
  * The scale-out store: any number of hosts, each with its own pool, on one PostgreSQL schema.
  * Nothing is kept in the host beyond the pool, so hosts need not know of each other:
  * <ul>
- *   <li>an append is one transaction of one statement per app: it draws the app's seqs from
- *       its counter row and inserts its votes from column arrays, expecting them new; a
- *       retried vote makes it roll back and run again skipping known (app, id) pairs
- *       ({@link VoteSql}). The commit is durable ({@code synchronous_commit} as the server has
- *       it, on by default);</li>
+ *   <li>an append is one transaction that, app by app, draws the app's seqs from its counter
+ *       row and sends its votes by COPY, expecting them new; a retried vote makes it roll back
+ *       and run again with an insert that skips known (app, id) pairs ({@link VoteSql}). The
+ *       commit is durable ({@code synchronous_commit} as the server has it, on by default);</li>
  *   <li>the counter row stays locked to the commit, so seqs follow commit order per app across
  *       hosts, and an export cursor never passes a vote that commits later with a smaller seq;</li>
  *   <li>each host's {@link VoteFolder} adds committed votes to the items' judged counts in the

@@ -50,8 +50,8 @@ final class VoteStore {
     }
 
     /**
-     * Sends the first copy of each (app, id) in the batch, one statement per app in sorted
-     * order; later copies are duplicates without asking the database, so the copy stored is
+     * Sends the first copy of each (app, id) in the batch, app by app in sorted order (seqs
+     * drawn, then the votes copied); later copies are duplicates without asking the database, so the copy stored is
      * always the first. Every vote is expected new; when one was stored before, the transaction
      * is rolled back and sent again skipping known ids (see {@link VoteSql}).
      */
