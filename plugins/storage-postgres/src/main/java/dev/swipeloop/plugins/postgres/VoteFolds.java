@@ -45,9 +45,13 @@ final class VoteFolds {
             + " SELECT app_id, max(seq) FROM chunk GROUP BY app_id"
             + " ON CONFLICT (app_id) DO UPDATE SET folded_seq = excluded.folded_seq) SELECT count(*) FROM chunk";
 
-    /** Apps with a vote after their folded_seq: one probe of the primary key per app. */
-    static final String APPS_BEHIND = "SELECT id FROM apps WHERE EXISTS (SELECT 1 FROM votes WHERE votes.app_id = apps.id"
-            + " AND votes.seq > coalesce((SELECT folded_seq FROM vote_folds WHERE vote_folds.app_id = apps.id), 0))";
+    /**
+     * Apps with a vote after their folded_seq: one probe of the primary key per app. Listed from
+     * the counters, not from {@code apps}: votes may come for an app never created here.
+     */
+    static final String APPS_BEHIND = "SELECT app_id FROM app_seqs s WHERE EXISTS (SELECT 1 FROM votes"
+            + " WHERE votes.app_id = s.app_id AND votes.seq > coalesce((SELECT folded_seq FROM vote_folds"
+            + " WHERE vote_folds.app_id = s.app_id), 0))";
 
     /** Lock already held by another fold: nothing was folded, and the chunk is not known to be the last. */
     static final int BUSY = -1;

@@ -216,6 +216,18 @@ class VoteFolderTest {
         }
     }
 
+    @Test
+    void votesOfAnAppNeverCreatedHereAreFoldedToo() throws Exception {
+        String schema = schemas.fresh();
+        try (PostgresStorage storage = TestSchemas.start(schema, BY_HAND)) {
+            storage.appendVotes(List.of(binaryVote("never-created", "ann", "i0"), binaryVote("never-created", "bob", "i0")));
+
+            assertEquals(2, storage.folder().catchUp(deadline()));
+
+            assertEquals(Map.of("i0", List.of(2L, 0L)), countsTable(schema));
+        }
+    }
+
     private static List<Vote> mixed(int count, int salt) {
         List<Vote> votes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
