@@ -23,7 +23,7 @@ record PostgresSettings(String jdbcUrl, String user, String password, String sch
     static final String DEFAULT_JDBC_URL = "jdbc:postgresql://127.0.0.1:5432/swipeloop";
     static final String DEFAULT_USER = "postgres";
 
-    /** Unquoted PostgreSQL identifiers only: the name goes into search_path and CREATE SCHEMA as it is. */
+    /** Lower case, so the name is the same quoted (as the plugin writes it) or unquoted (as psql users type it). */
     private static final Validator IDENTIFIER = value -> ((String) value).matches("[a-z_][a-z0-9_]{0,62}") ? null
             : "must be a lower-case identifier: letters a-z, digits and _, not starting with a digit, at most 63";
 

@@ -46,8 +46,8 @@ public final class SchemaMigrations {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             new AdvisoryLocks(schema).lockMigrations(connection);
-            statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
-            statement.execute("SET LOCAL search_path TO " + schema);
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + quoted(schema));
+            statement.execute("SET LOCAL search_path TO " + quoted(schema));
             statement.execute("CREATE TABLE IF NOT EXISTS schema_version ("
                     + "version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
             int found = version(statement);
@@ -86,7 +86,7 @@ public final class SchemaMigrations {
      */
     private static int currentVersion(Connection connection, String schema) throws SQLException {
         try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            exists.setString(1, schema + ".schema_version");
+            exists.setString(1, quoted(schema) + ".schema_version");
             try (ResultSet row = exists.executeQuery()) {
                 row.next();
                 if (!row.getBoolean(1)) {
@@ -95,10 +95,20 @@ public final class SchemaMigrations {
             }
         }
         try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT coalesce(max(version), 0) FROM " + schema + ".schema_version")) {
+             ResultSet row = statement.executeQuery("SELECT coalesce(max(version), 0) FROM " + quoted(schema)
+                     + ".schema_version")) {
             row.next();
             return row.getInt(1);
         }
+    }
+
+    /**
+     * The schema as a quoted identifier: a name that is a reserved word ({@code user},
+     * {@code order}) is then a name too. The names allowed are lower case, so quoted or not
+     * they name the same schema.
+     */
+    private static String quoted(String schema) {
+        return '"' + schema.replace("\"", "\"\"") + '"';
     }
 
     private static int version(Statement statement) throws SQLException {

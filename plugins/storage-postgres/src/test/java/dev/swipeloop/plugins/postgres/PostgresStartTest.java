@@ -119,6 +119,23 @@ class PostgresStartTest {
     }
 
     @Test
+    void aSchemaNamedByAReservedWordIsCreatedAndUsed() throws Exception {
+        try {
+            try (PostgresStorage storage = TestSchemas.start("user")) {
+                storage.createApp(StorageFixtures.app("kept"));
+                storage.appendVotes(List.of(StorageFixtures.binaryVote("kept", "ann", "i0")));
+            }
+            try (PostgresStorage storage = TestSchemas.start("user")) {
+                assertEquals(1, storage.stats("kept").votes(), "the second start found the schema migrated");
+            }
+        } finally {
+            try (Connection connection = TestSchemas.admin(); Statement statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA IF EXISTS \"user\" CASCADE");
+            }
+        }
+    }
+
+    @Test
     void aReadOnlySessionOnAMigratedSchemaStartsAndReads() {
         String schema = schemas.fresh();
         try (PostgresStorage writer = TestSchemas.start(schema)) {
