@@ -33,8 +33,10 @@ import java.util.OptionalLong;
  *       process the next instant. One call is one transaction: all stored or none.</li>
  *   <li>Appends are idempotent by (app, vote id): a vote id seen before is reported as a
  *       duplicate and not stored again, also when both copies are in the same call.</li>
- *   <li>Seqs are assigned in commit order, strictly increasing; {@link #votesAfter} returns
- *       votes in seq order, so a cursor never misses a committed vote.</li>
+ *   <li>Within an app, seqs are assigned in commit order, strictly increasing, even with
+ *       several hosts appending at once; {@link #votesAfter} returns votes in seq order, so a
+ *       cursor never misses a committed vote. Seqs of different apps may repeat (PostgreSQL
+ *       counts each app's own) or interleave (SQLite shares one counter).</li>
  *   <li>{@link #deck} never returns an item the rater already judged in that mode.</li>
  *   <li>Nothing of one app is visible through another app's id.</li>
  * </ul>
