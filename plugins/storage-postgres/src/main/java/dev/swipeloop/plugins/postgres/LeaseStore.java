@@ -22,9 +22,15 @@ final class LeaseStore {
     /** How long a lease that ran out stays listed in the table (never among {@link #leases}). */
     static final Duration EXPIRED_KEPT = Duration.ofHours(1);
 
-    /** Parameters: app, kind prefix, expiry bound, name; then app, name, holder, until, now. */
+    /**
+     * Parameters: app, kind prefix, expiry bound, name; then app, name, holder, until, now. The
+     * purge skips rows another transaction has locked: two hosts purging and taking at once
+     * would otherwise lock each other's rows in opposite orders and deadlock; a row skipped
+     * goes with a later take.
+     */
     private static final String TAKE = """
-            WITH purged AS (DELETE FROM leases WHERE app_id = ? AND starts_with(name, ?) AND until < ? AND name <> ?) \
+            WITH purged AS (DELETE FROM leases WHERE (app_id, name) IN (SELECT app_id, name FROM leases \
+            WHERE app_id = ? AND starts_with(name, ?) AND until < ? AND name <> ? FOR UPDATE SKIP LOCKED)) \
             INSERT INTO leases AS l (app_id, name, holder, until) VALUES (?, ?, ?, ?) \
             ON CONFLICT (app_id, name) DO UPDATE SET holder = excluded.holder, until = excluded.until \
             WHERE l.holder = excluded.holder OR l.until <= ?""";
