@@ -87,6 +87,14 @@ final class PostgresConnector {
                         + " schema " + settings.schema() + " (" + reason + "): grant it CREATE on the database, create"
                         + " the schema for it, or set " + schema + " to one it owns", schema, e);
             }
+            case "25006" -> {
+                // The migration's first write on a read-only connection: a hot standby (or a
+                // read-only session) whose schema is behind; only the primary can migrate it.
+                return new PluginStartException("PostgreSQL schema " + settings.schema() + " at " + where() + " must be"
+                        + " migrated to version " + SchemaMigrations.LATEST_VERSION + ", and this connection is read-only ("
+                        + reason + "): migrate it through the primary first (start a host on the primary once), then"
+                        + " start this one", url, e);
+            }
             default -> {
                 if (state.startsWith("08")) {
                     return new PluginStartException("cannot reach PostgreSQL at " + where() + " (" + reason + "): start"

@@ -154,6 +154,18 @@ class PostgresStartTest {
     }
 
     @Test
+    void aReadOnlySessionOnASchemaNotMigratedYetSaysToMigrateThroughThePrimary() {
+        String readOnly = TestSchemas.URL + "?options=-c%20default_transaction_read_only%3Don";
+
+        PluginStartException e = assertThrows(PluginStartException.class,
+                () -> TestSchemas.start(schemas.fresh(), Map.of("jdbcUrl", readOnly)));
+
+        assertEquals(URL_SETTING, e.setting());
+        assertTrue(e.getMessage().contains("migrate it through the primary first (start a host on the primary once)"),
+                e.getMessage());
+    }
+
+    @Test
     void aSchemaFromANewerPluginIsRefusedAndLeftAlone() throws Exception {
         String schema = schemas.fresh();
         TestSchemas.start(schema).close();
