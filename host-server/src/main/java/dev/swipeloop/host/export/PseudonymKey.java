@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -50,6 +52,20 @@ public final class PseudonymKey {
         }
         return setting.matches("[0-9a-fA-F]{64}") ? HexFormat.of().parseHex(setting)
                 : setting.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A short SHA-256 of the key this host's exports use (from the setting, or the data
+     * directory's file): hosts sharing a database compare it, since exports through hosts with
+     * different keys name the same rater differently. It tells nothing about the key itself.
+     */
+    public static String fingerprint(String setting, Path dataDir) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(load(setting, dataDir));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /** Null when {@code setting} can be a key, else what a key looks like (for settings validation). */

@@ -55,13 +55,15 @@ final class HealthController {
 
     /**
      * This host's id and the live hosts' ids (this one included): each allows 1/count of every
-     * rate limit. {@code idInUse}: another process holds this host's id, a misconfiguration.
+     * rate limit. {@code idInUse}: another process holds this host's id, a misconfiguration;
+     * {@code pseudonymKeysAgree} false: the live hosts export with different pseudonym keys, another.
      */
     private JsonObject hostsJson() {
         JsonObject json = new JsonObject();
         json.addProperty("id", hosts.hostId());
         json.add("live", JsonOut.GSON.toJsonTree(hosts.ids()));
         json.addProperty("idInUse", hosts.idInUse());
+        json.addProperty("pseudonymKeysAgree", hosts.pseudonymKeysAgree());
         return json;
     }
 

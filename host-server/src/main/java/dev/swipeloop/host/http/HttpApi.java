@@ -15,6 +15,7 @@ import dev.swipeloop.host.ingest.GroupCommitWriter;
 import dev.swipeloop.host.export.BackgroundExports;
 import dev.swipeloop.host.export.ExportService;
 import dev.swipeloop.host.hosts.Leases;
+import dev.swipeloop.host.export.PseudonymKey;
 import dev.swipeloop.host.hosts.LiveHosts;
 import dev.swipeloop.host.media.MediaStore;
 import dev.swipeloop.host.plugin.PluginRegistry;
@@ -111,7 +112,8 @@ public final class HttpApi implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         AppDirectory apps = new AppDirectory(storage);
         this.leases = Leases.over(storage, settings.hostIdForRun(), clock);
-        this.liveHosts = new LiveHosts(leases);
+        this.liveHosts = new LiveHosts(leases,
+                PseudonymKey.fingerprint(settings.exportPseudonymKey(), settings.dataDir()));
         // Each host allows its share of the limits: N hosts behind an even load balancer allow them once.
         RateLimiter addressLimiter = new RateLimiter(settings.addressRequestsPerSecond(), settings.addressBurst(),
                 liveHosts::share);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class LiveHostsTest {
+    private static final String KEY = "5f0c1e2d3a4b5c6d";
     private final FakeTime time = new FakeTime();
     private final FlakyLeaseStore store = new FlakyLeaseStore(time);
     private final Leases web1 = new Leases(store, "web-1", time, time::nanos);
@@ -22,9 +23,9 @@ class LiveHostsTest {
 
     @Test
     void theShareIsTheNumberOfLiveHostsAndADeadHostDropsOutAfterItsLease() {
-        LiveHosts one = new LiveHosts(web1);
+        LiveHosts one = new LiveHosts(web1, KEY);
         assertEquals(1, one.share());
-        LiveHosts two = new LiveHosts(web2);
+        LiveHosts two = new LiveHosts(web2, KEY);
         one.renew();
         assertEquals(List.of("web-1", "web-2"), one.ids());
         assertEquals(2, one.share());
@@ -42,8 +43,8 @@ class LiveHostsTest {
 
     @Test
     void aHostThatStopsLeavesTheCountAtOnce() {
-        LiveHosts one = new LiveHosts(web1);
-        LiveHosts two = new LiveHosts(web2);
+        LiveHosts one = new LiveHosts(web1, KEY);
+        LiveHosts two = new LiveHosts(web2, KEY);
         two.close();
         one.renew();
         assertEquals(1, one.share());
@@ -52,8 +53,8 @@ class LiveHostsTest {
 
     @Test
     void aFailedCountKeepsTheLastOne() {
-        LiveHosts one = new LiveHosts(web1);
-        LiveHosts two = new LiveHosts(web2);
+        LiveHosts one = new LiveHosts(web1, KEY);
+        LiveHosts two = new LiveHosts(web2, KEY);
         one.renew();
         store.down = true;
         one.renew();
@@ -66,8 +67,8 @@ class LiveHostsTest {
     @Test
     void aSecondProcessWithTheSameHostIdIsToldItsIdIsInUse() {
         Leases sameId = new Leases(store, "web-1", time, time::nanos);
-        LiveHosts one = new LiveHosts(web1);
-        LiveHosts clash = new LiveHosts(sameId);
+        LiveHosts one = new LiveHosts(web1, KEY);
+        LiveHosts clash = new LiveHosts(sameId, KEY);
         assertFalse(one.idInUse());
         assertTrue(clash.idInUse());
 
@@ -76,5 +77,29 @@ class LiveHostsTest {
         assertFalse(clash.idInUse(), "the other one stopped");
         clash.close();
         sameId.close();
+    }
+
+    @Test
+    void hostsExportingWithDifferentPseudonymKeysSaySo() {
+        Leases web3 = new Leases(store, "web-3", time, time::nanos);
+        LiveHosts one = new LiveHosts(web1, KEY);
+        LiveHosts sameKey = new LiveHosts(web2, KEY);
+        one.renew();
+        assertTrue(one.pseudonymKeysAgree());
+        assertTrue(sameKey.pseudonymKeysAgree());
+
+        LiveHosts otherKey = new LiveHosts(web3, "9a8b7c6d5e4f3a2b");
+        one.renew();
+        assertFalse(otherKey.pseudonymKeysAgree(), "it sees the key the others use");
+        assertFalse(one.pseudonymKeysAgree());
+
+        otherKey.close();
+        one.renew();
+        assertTrue(one.pseudonymKeysAgree(), "the odd one stopped");
+        sameKey.close();
+        one.renew();
+        assertTrue(one.pseudonymKeysAgree(), "the key stays held while a host that uses it runs");
+        one.close();
+        web3.close();
     }
 }

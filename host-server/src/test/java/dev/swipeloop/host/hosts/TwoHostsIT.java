@@ -83,6 +83,8 @@ class TwoHostsIT {
 
         await(() -> live(a).size() == 2 && live(b).size() == 2, "both hosts see two live hosts");
         assertEquals(List.of("host-a", "host-b"), live(a));
+        assertTrue(json(a.get("/health", null)).getAsJsonObject("hosts").get("pseudonymKeysAgree").getAsBoolean(),
+                "both export with the one pseudonym key they were given");
 
         Map<String, List<String>> votesByRater = sendVotes(pk, List.of(a, b));
         Set<String> sent = new HashSet<>();
