@@ -222,6 +222,17 @@ public interface StorageBackend extends SwipeloopExtension {
         throw new UnsupportedOperationException("storage '" + id() + "' cannot rotate signing secrets");
     }
 
+    /**
+     * Replaces an existing app's name, allowed origins, publishable key, secret key hash and
+     * signing secret with those of {@code app} (found by its id; {@code createdAt} is kept), in one
+     * write: the dashboard edits origins and rotates or revokes keys through it. An empty
+     * {@code publishableKey} or {@code secretKeyHash} is a revoked key, which nothing matches.
+     * Throws {@code IllegalArgumentException} for an unknown app.
+     */
+    default void updateApp(App app) {
+        throw new UnsupportedOperationException("storage '" + id() + "' cannot change apps");
+    }
+
     /** The rater's profile, or empty when they never saved one. */
     default Optional<RaterProfile> raterProfile(String appId, String rater) {
         throw new UnsupportedOperationException("storage '" + id() + "' keeps no rater profiles");
