@@ -107,7 +107,8 @@ public final class HttpApi implements AutoCloseable {
             new Route(HandlerType.POST, "/v1/admin/apps/{app}/keys/{kind}/revoke"),
             new Route(HandlerType.GET, "/v1/admin/overview"),
             new Route(HandlerType.GET, "/v1/admin/items"),
-            new Route(HandlerType.GET, "/v1/admin/plugins"));
+            new Route(HandlerType.GET, "/v1/admin/plugins"),
+            new Route(HandlerType.GET, "/v1/admin/raters"));
 
     private final HostSettings settings;
     private final GroupCommitWriter writer;
@@ -195,6 +196,7 @@ public final class HttpApi implements AutoCloseable {
         AdminOverviewController adminOverview = new AdminOverviewController(auth, storage, boards, timeline);
         AdminItemsController adminItems = new AdminItemsController(auth, storage, rankingService);
         AdminPluginsController adminPlugins = new AdminPluginsController(auth, registry, settings.storage());
+        AdminRatersController adminRaters = new AdminRatersController(auth, qualityService);
 
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -271,6 +273,7 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get("/v1/admin/overview", adminOverview::overview);
             config.routes.get("/v1/admin/items", adminItems::items);
             config.routes.get("/v1/admin/plugins", adminPlugins::plugins);
+            config.routes.get("/v1/admin/raters", adminRaters::raters);
             problems.register(config.routes);
             if (extraRoutes != null) {
                 extraRoutes.accept(config);
