@@ -2,6 +2,8 @@ package dev.swipeloop.host.config;
 
 import dev.swipeloop.host.export.PseudonymKey;
 import dev.swipeloop.host.hosts.HostName;
+import dev.swipeloop.host.logging.LogFormat;
+import dev.swipeloop.host.metrics.MetricsSettings;
 import dev.swipeloop.host.webhooks.WebhookSettings;
 import dev.swipeloop.sdk.config.Config;
 import dev.swipeloop.sdk.config.ConfigSpec;
@@ -45,9 +47,11 @@ public record HostSettings(
         WebhookSettings webhooks,
         boolean webhooksAllowPrivateAddresses,
         String configuredHostId,
-        Path exportsDir) {
+        Path exportsDir,
+        MetricsSettings metrics,
+        int drainDelayMillis) {
 
-    public static final ConfigSpec SPEC = WebhookSettings.defineIn(new ConfigSpec()
+    public static final ConfigSpec SPEC = operations(WebhookSettings.defineIn(new ConfigSpec()
             .define("bind", ConfigType.STRING, "0.0.0.0", false, "Address the HTTP server listens on")
             .define("port", ConfigType.INT, 7070, false, "HTTP port; 0 picks a free one", Validator.range(0, 65535))
             .define("data", ConfigType.STRING, "./data", false, "Data directory: the SQLite database, uploaded media, demo images, plugin files")
@@ -116,7 +120,16 @@ public record HostSettings(
                     Validator.range(1, 100_000_000))
             .define("webhooks.allowPrivateAddresses", ConfigType.BOOLEAN, false, false,
                     "Let apps set webhook URLs on this host's own networks (loopback, private ranges), e.g. a receiver on"
-                            + " the same machine; off, such URLs are refused so that app owners cannot probe them"));
+                            + " the same machine; off, such URLs are refused so that app owners cannot probe them")));
+
+    /** Metrics, shutdown and logs (docs/operations.md). */
+    private static ConfigSpec operations(ConfigSpec spec) {
+        return LogFormat.defineIn(MetricsSettings.defineIn(spec))
+                .define("shutdown.drainDelayMillis", ConfigType.INT, 0, false,
+                        "On SIGTERM, how long /ready answers 503 while votes are still taken, so that load balancers stop"
+                                + " sending first; then new votes are refused and the commit queue is drained",
+                        Validator.range(0, 600_000));
+    }
 
     /**
      * The id of a run that needs one (a server, an export holding a cursor): {@code host.id}, or
@@ -163,6 +176,8 @@ public record HostSettings(
                 WebhookSettings.from(c),
                 c.getBoolean("webhooks.allowPrivateAddresses"),
                 c.getString("host.id") == null ? null : c.getString("host.id").trim(),
-                exports == null ? data.resolve("exports") : Path.of(exports).toAbsolutePath().normalize());
+                exports == null ? data.resolve("exports") : Path.of(exports).toAbsolutePath().normalize(),
+                MetricsSettings.from(c),
+                c.getInt("shutdown.drainDelayMillis"));
     }
 }
