@@ -283,6 +283,9 @@ public final class HttpApi implements AutoCloseable {
             }
         }
         writer.close();
+        if (started) {
+            LOG.info("Shutting down: every queued vote is committed and answered; new votes get 503");
+        }
         app.stop();
         exportJobs.close();
         exports.close();
