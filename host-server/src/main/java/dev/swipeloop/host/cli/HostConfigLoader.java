@@ -2,6 +2,7 @@ package dev.swipeloop.host.cli;
 
 import dev.swipeloop.host.config.HostSettings;
 import dev.swipeloop.host.config.SettingSources;
+import dev.swipeloop.host.logging.LogFormat;
 import dev.swipeloop.sdk.config.ConfigException;
 import dev.swipeloop.sdk.config.ConfigKey;
 import java.nio.file.Files;
@@ -14,9 +15,11 @@ import java.util.stream.Collectors;
 record HostConfigLoader(HostSettings settings, SettingSources sources) {
     /**
      * Flags that stand for a longer setting: {@code --jdbc-url URL} is the PostgreSQL plugin's
-     * {@code --plugin.postgres.jdbc-url URL}, the one setting {@code --storage postgres} needs.
+     * {@code --plugin.postgres.jdbc-url URL}, the one setting {@code --storage postgres} needs;
+     * {@code --log-format json} is {@code --log.format json}.
      */
-    static final Map<String, String> SHORT_FORMS = Map.of("jdbcUrl", "plugin.postgres.jdbcUrl");
+    static final Map<String, String> SHORT_FORMS = Map.of("jdbcUrl", "plugin.postgres.jdbcUrl",
+            LogFormat.SHORT_FLAG_KEY, LogFormat.KEY);
 
     static HostConfigLoader load(Args args, String... commandOnlyFlags) {
         String configFile = args.last("config");

@@ -3,6 +3,8 @@ package dev.swipeloop.host.config;
 import dev.swipeloop.host.admin.OperatorToken;
 import dev.swipeloop.host.export.PseudonymKey;
 import dev.swipeloop.host.hosts.HostName;
+import dev.swipeloop.host.logging.LogFormat;
+import dev.swipeloop.host.metrics.MetricsSettings;
 import dev.swipeloop.host.webhooks.WebhookSettings;
 import dev.swipeloop.sdk.config.Config;
 import dev.swipeloop.sdk.config.ConfigSpec;
@@ -47,10 +49,12 @@ public record HostSettings(
         boolean webhooksAllowPrivateAddresses,
         String configuredHostId,
         Path exportsDir,
+        MetricsSettings metrics,
+        int drainDelayMillis,
         String adminOperatorToken,
         int adminSessionMinutes) {
 
-    public static final ConfigSpec SPEC = WebhookSettings.defineIn(new ConfigSpec()
+    public static final ConfigSpec SPEC = operations(WebhookSettings.defineIn(new ConfigSpec()
             .define("bind", ConfigType.STRING, "0.0.0.0", false, "Address the HTTP server listens on")
             .define("port", ConfigType.INT, 7070, false, "HTTP port; 0 picks a free one", Validator.range(0, 65535))
             .define("data", ConfigType.STRING, "./data", false, "Data directory: the SQLite database, uploaded media, demo images, plugin files")
@@ -127,7 +131,16 @@ public record HostSettings(
                     value -> OperatorToken.problem((String) value))
             .define("admin.sessionMinutes", ConfigType.INT, 480, false,
                     "How long a dashboard sign-in lasts, in minutes; rotating the app's secret key ends its sessions"
-                            + " sooner", Validator.range(1, 10_080)));
+                            + " sooner", Validator.range(1, 10_080))));
+
+    /** Metrics, shutdown and logs (docs/operations.md). */
+    private static ConfigSpec operations(ConfigSpec spec) {
+        return LogFormat.defineIn(MetricsSettings.defineIn(spec))
+                .define("shutdown.drainDelayMillis", ConfigType.INT, 0, false,
+                        "On SIGTERM, how long /ready answers 503 while votes are still taken, so that load balancers stop"
+                                + " sending first; then new votes are refused and the commit queue is drained",
+                        Validator.range(0, 600_000));
+    }
 
     /**
      * The id of a run that needs one (a server, an export holding a cursor): {@code host.id}, or
@@ -175,6 +188,8 @@ public record HostSettings(
                 c.getBoolean("webhooks.allowPrivateAddresses"),
                 c.getString("host.id") == null ? null : c.getString("host.id").trim(),
                 exports == null ? data.resolve("exports") : Path.of(exports).toAbsolutePath().normalize(),
+                MetricsSettings.from(c),
+                c.getInt("shutdown.drainDelayMillis"),
                 c.getString("admin.operatorToken"),
                 c.getInt("admin.sessionMinutes"));
     }

@@ -70,7 +70,7 @@ final class HealthController {
     void health(Context ctx) {
         StorageBackend storage = registry.storage();
         JsonArray plugins = new JsonArray();
-        String storageState = storage == null ? "MISSING" : "STARTED";
+        String storageState = registry.storageState();
         for (PluginStatus status : registry.statuses()) {
             JsonObject plugin = new JsonObject();
             plugin.addProperty("id", status.id());
@@ -83,10 +83,6 @@ final class HealthController {
                 plugin.addProperty("reason", status.reason());
             }
             plugins.add(plugin);
-            if (storage != null && (status.extensions().contains(storage.id())
-                    || status.extensions().contains(storage.getClass().getName()))) {
-                storageState = status.state();
-            }
         }
         JsonObject body = new JsonObject();
         boolean ok = storage != null && "STARTED".equals(storageState);

@@ -15,7 +15,10 @@ import dev.swipeloop.host.rewards.RewardEngine;
 import dev.swipeloop.host.settings.AppSettingsCache;
 import dev.swipeloop.host.settings.RewardPolicySpecs;
 import dev.swipeloop.host.config.HostSettings;
+import dev.swipeloop.host.ingest.CommitObserver;
 import dev.swipeloop.host.ingest.GroupCommitWriter;
+import dev.swipeloop.host.metrics.HostMetrics;
+import dev.swipeloop.host.metrics.MetricsEndpoint;
 import dev.swipeloop.host.export.BackgroundExports;
 import dev.swipeloop.host.export.ExportService;
 import dev.swipeloop.host.hosts.Leases;
@@ -61,6 +64,8 @@ public final class HttpApi implements AutoCloseable {
     /** Every route this class serves (besides CORS preflights), for tests and docs. */
     public static final List<Route> ROUTES = List.of(
             new Route(HandlerType.GET, "/health"),
+            new Route(HandlerType.GET, "/ready"),
+            new Route(HandlerType.GET, "/metrics"),
             new Route(HandlerType.GET, "/openapi.json"),
             new Route(HandlerType.GET, "/widget.js"),
             new Route(HandlerType.GET, "/widget.{hash}.js"),
@@ -121,8 +126,10 @@ public final class HttpApi implements AutoCloseable {
     private final QualityService qualityService;
     private final Leases leases;
     private final LiveHosts liveHosts;
+    private final ReadinessController readiness;
     private final Javalin app;
     private boolean closed;
+    private volatile boolean started;
 
     public HttpApi(HostSettings settings, PluginRegistry registry, String hostVersion,
                    Consumer<JavalinConfig> extraRoutes) {
@@ -147,9 +154,17 @@ public final class HttpApi implements AutoCloseable {
         KeyAuth auth = new KeyAuth(apps, new RateLimiter(settings.keyRequestsPerSecond(), settings.keyBurst(),
                 liveHosts::share), adminSessions);
         Cors cors = new Cors(apps);
+        // Off, nothing is measured: no request pays for metrics nobody reads.
+        HostMetrics metrics = settings.metrics().enabled() ? new HostMetrics(registry, hostVersion,
+                ROUTES.stream().map(Route::path).distinct().toList()) : null;
         // Back-pressure: a few full commits may wait; beyond that clients are told to retry.
         this.writer = new GroupCommitWriter(storage, settings.maxCommitVotes(),
-                Math.max(settings.maxCommitVotes() * 4, settings.maxVotesPerBatch()));
+                Math.max(settings.maxCommitVotes() * 4, settings.maxVotesPerBatch()),
+                metrics == null ? CommitObserver.NONE : metrics.commits());
+        if (metrics != null) {
+            metrics.watchCommitQueue(writer::queuedVotes);
+        }
+        MetricsEndpoint metricsEndpoint = new MetricsEndpoint(metrics, settings.metrics());
 
         AppSettingsCache appSettings = new AppSettingsCache(storage, RewardPolicySpecs.of(registry.rewardPolicies()));
         // Before the boards: they tell it of every vote they count, from their first refresh on.
@@ -168,6 +183,7 @@ public final class HttpApi implements AutoCloseable {
         WidgetBundle widget = WidgetBundle.bundled();
         HealthController health = new HealthController(registry, hostVersion, widget, qualityService, rewards,
                 liveHosts);
+        this.readiness = new ReadinessController(registry, writer, boards);
         WidgetController widgetAssets = new WidgetController(widget);
         OpenApiController openApi = new OpenApiController();
         ItemsController items = new ItemsController(auth, new ItemParser(settings.maxItemsPerBatch()), storage, clock);
@@ -213,6 +229,9 @@ public final class HttpApi implements AutoCloseable {
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);
             });
             config.jsonMapper(new JavalinGson(new GsonBuilder().disableHtmlEscaping().create(), false));
+            if (metrics != null) {
+                config.requestLogger.http(metrics::requestAnswered);
+            }
 
             config.routes.before("/v1/*", ctx -> {
                 cors.decorate(ctx);
@@ -224,6 +243,8 @@ public final class HttpApi implements AutoCloseable {
             });
             config.routes.options("/v1/*", cors::preflight);
             config.routes.get("/health", health::health);
+            config.routes.get("/ready", readiness::ready);
+            config.routes.get("/metrics", metricsEndpoint::scrape);
             config.routes.get("/openapi.json", openApi::document);
             // Outside /v1/: no key, no CORS check, no rate limit; any page may load the widget and images.
             config.routes.get("/widget.js", widgetAssets::alias);
@@ -283,6 +304,7 @@ public final class HttpApi implements AutoCloseable {
 
     public HttpApi start() {
         app.start();
+        started = true;
         LOG.debug("HTTP API listening on {}:{}", settings.bind(), app.port());
         return this;
     }
@@ -292,8 +314,10 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /**
-     * Stops taking votes, commits and answers every vote already queued, then stops Jetty.
-     * Requests arriving meanwhile get 503 with Retry-After.
+     * Turns {@code /ready} to 503 at once; after {@code shutdown.drainDelayMillis} (votes still
+     * taken meanwhile, so that load balancers stop sending first) stops taking votes, commits and
+     * answers every vote already queued, then stops Jetty. Votes arriving after the delay get 503
+     * with Retry-After.
      */
     @Override
     public synchronized void close() {
@@ -301,7 +325,19 @@ public final class HttpApi implements AutoCloseable {
             return;
         }
         closed = true;
+        readiness.drain();
+        if (started && settings.drainDelayMillis() > 0) {
+            LOG.info("Shutting down: /ready answers 503; votes are taken for {} ms more", settings.drainDelayMillis());
+            try {
+                Thread.sleep(settings.drainDelayMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         writer.close();
+        if (started) {
+            LOG.info("Shutting down: every queued vote is committed and answered; new votes get 503");
+        }
         app.stop();
         exportJobs.close();
         exports.close();

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * block on a slow client), and on the writer thread it would hold up the next commit.
  *
  * <p>{@link #close()} stops accepting and then commits and answers everything already queued.
+ * A {@link CommitObserver} is told of every commit and refusal (metrics).
  */
 public final class GroupCommitWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -41,6 +42,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     private static final Pending STOP = new Pending(List.of(), new CompletableFuture<>());
 
     private final StorageBackend storage;
+    private final CommitObserver observer;
     private final int maxCommitVotes;
     private final int maxQueuedVotes;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -55,7 +57,13 @@ public final class GroupCommitWriter implements AutoCloseable {
      *                       refuses with {@link RejectedException} instead of growing memory
      */
     public GroupCommitWriter(StorageBackend storage, int maxCommitVotes, int maxQueuedVotes) {
+        this(storage, maxCommitVotes, maxQueuedVotes, CommitObserver.NONE);
+    }
+
+    /** The same, telling {@code observer} of every commit and refusal. */
+    public GroupCommitWriter(StorageBackend storage, int maxCommitVotes, int maxQueuedVotes, CommitObserver observer) {
         this.storage = storage;
+        this.observer = observer;
         this.maxCommitVotes = maxCommitVotes;
         this.maxQueuedVotes = maxQueuedVotes;
         AtomicInteger replyThreads = new AtomicInteger();
@@ -95,12 +103,27 @@ public final class GroupCommitWriter implements AutoCloseable {
                 throw new RejectedException("the server is shutting down", true);
             }
             if (queuedVotes > 0 && queuedVotes + votes.size() > maxQueuedVotes) {
+                observer.refusedBusy(votes.size());
                 throw new RejectedException(queuedVotes + " votes are waiting to be written", false);
             }
             queuedVotes += votes.size();
             queue.add(pending);
         }
         return pending.result();
+    }
+
+    /** Votes queued and not yet taken into a commit. */
+    public int queuedVotes() {
+        synchronized (admission) {
+            return queuedVotes;
+        }
+    }
+
+    /** False once {@link #close()} began: new votes are refused. */
+    public boolean accepting() {
+        synchronized (admission) {
+            return !closed;
+        }
     }
 
     private void run() {
@@ -179,13 +202,16 @@ public final class GroupCommitWriter implements AutoCloseable {
      */
     private boolean append(List<Vote> votes, List<Pending> owners) {
         AppendResult result;
+        long started = System.nanoTime();
         try {
             result = storage.appendVotes(votes);
             if (result.size() != votes.size()) {
                 throw new IllegalStateException("storage '" + storage.id() + "' answered " + result.size()
                         + " results for " + votes.size() + " votes");
             }
+            observer.committed(votes.size(), result.accepted(), System.nanoTime() - started);
         } catch (RuntimeException | Error e) {
+            observer.failed(votes.size());
             if (owners.size() > 1) {
                 LOG.warn("committing {} votes from {} requests failed, retrying each alone: {}", votes.size(),
                         owners.size(), e.toString());

@@ -27,4 +27,19 @@ public interface PluginRegistry {
     default List<ExtensionSettings> extensionSettings() {
         return List.of();
     }
+
+    /** The plugin that brings the storage in use; empty when there is none or it came from elsewhere. */
+    default Optional<PluginStatus> storagePlugin() {
+        StorageBackend storage = storage();
+        if (storage == null) {
+            return Optional.empty();
+        }
+        return statuses().stream().filter(status -> status.extensions().contains(storage.id())
+                || status.extensions().contains(storage.getClass().getName())).findFirst();
+    }
+
+    /** That plugin's state ({@code STARTED} when all is well), or {@code MISSING} without a storage. */
+    default String storageState() {
+        return storage() == null ? "MISSING" : storagePlugin().map(PluginStatus::state).orElse("STARTED");
+    }
 }

@@ -29,6 +29,7 @@ public final class ScoreBoards implements AutoCloseable {
     private final Map<String, LiveBoard> boards = new ConcurrentHashMap<>();
     private final ScheduledExecutorService refresher;
     private final VoteTap tap;
+    private volatile boolean loaded;
 
     /**
      * @param refreshEvery how often the background thread folds new votes; null for no thread
@@ -46,6 +47,7 @@ public final class ScoreBoards implements AutoCloseable {
         this.refreshEveryNanos = refreshEvery == null ? 0 : refreshEvery.toNanos();
         if (refreshEvery == null) {
             this.refresher = null;
+            this.loaded = true;
         } else {
             this.refresher = Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread thread = new Thread(task, "swipeloop-score-refresh");
@@ -98,6 +100,14 @@ public final class ScoreBoards implements AutoCloseable {
         return out;
     }
 
+    /**
+     * True once the background thread finished its first pass over every app (the boards hold
+     * every vote committed before start); always true without a background thread.
+     */
+    public boolean loaded() {
+        return loaded;
+    }
+
     /** The app's votes were deleted (a rater erased): its board is rebuilt on the next refresh. */
     public void votesRemoved(String appId) {
         live(appId).invalidate();
@@ -118,6 +128,7 @@ public final class ScoreBoards implements AutoCloseable {
                             e.toString());
                 }
             }
+            loaded = true;
         } catch (Throwable e) {
             LOG.error("Refreshing scores failed; retrying in the next period", e);
         }

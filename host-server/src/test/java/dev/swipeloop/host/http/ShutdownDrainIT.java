@@ -54,7 +54,11 @@ class ShutdownDrainIT {
                 }
             });
             sender.start();
-            Thread.sleep(300);
+            // Close once votes are going through (a fixed pause was too short on a busy machine).
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!anyAnswered202(sent) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             host.close();
             sender.join();
         } finally {
@@ -85,6 +89,12 @@ class ShutdownDrainIT {
             // whose connection was cut may or may not have been committed.
             assertTrue(stored >= answered202 && stored <= answered202 + unanswered, "stored " + stored + ", answered 202 "
                     + answered202 + ", refused 503 " + refused + ", unanswered " + unanswered);
+        }
+    }
+
+    private static boolean anyAnswered202(List<CompletableFuture<HttpResponse<String>>> sent) {
+        synchronized (sent) {
+            return sent.stream().anyMatch(f -> f.isDone() && !f.isCompletedExceptionally() && f.join().statusCode() == 202);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +35,12 @@ public final class HostProcess implements AutoCloseable {
 
     /** The same with extra JVM options, e.g. {@code -Dpf4j.mode=development}. */
     public static HostProcess launch(Path logDir, List<String> jvmOptions, List<String> args) {
+        return launch(logDir, Map.of(), jvmOptions, args);
+    }
+
+    /** The same with extra environment variables, e.g. {@code SWIPELOOP_LOG_FORMAT}. */
+    public static HostProcess launch(Path logDir, Map<String, String> environment, List<String> jvmOptions,
+                                     List<String> args) {
         try {
             Files.createDirectories(logDir);
             Path out = Files.createTempFile(logDir, "stdout", ".log");
@@ -44,7 +51,9 @@ public final class HostProcess implements AutoCloseable {
             command.addAll(jvmOptions);
             command.addAll(List.of("-cp", Dist.classPath(), "dev.swipeloop.host.Main"));
             command.addAll(args);
-            Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            Process p = builder.start();
             return new HostProcess(p, out, err);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -89,6 +98,15 @@ public final class HostProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** SIGTERM, as an orchestrator stops a server: the shutdown hook drains; returns at once. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public String stdout() {
