@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -23,9 +22,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Dashboard sessions, kept in the cookie itself so that any host behind a load balancer accepts
  * them: {@code v1.<role>.<app>.<expires>.<nonce>.<sig>}, signed with HMAC-SHA256 keyed by the
- * app's stored secret-key hash (an app session) or by the SHA-256 of the operator token (an
- * operator session). Rotating or revoking the secret key therefore ends every session of its app,
- * and changing the operator token every operator session, with nothing to store or look up
+ * app's stored secret-key hash signed with the operator key (an app session), or by the SHA-256 of
+ * the operator token (an operator session). Rotating or revoking the secret key therefore ends every session of its app,
+ * and changing the operator token every session, with nothing to store or look up
  * beyond the app itself. The CSRF token is a second HMAC of the same cookie under the same key:
  * a page that cannot read the (HttpOnly) cookie cannot compute it.
  */
@@ -120,7 +119,7 @@ public final class AdminSessions {
         byte[] key;
         if (parts[1].equals("app") && APP_ID.matcher(parts[2]).matches()) {
             role = Role.APP;
-            key = apps.apply(parts[2]).map(AdminSessions::appKey).orElse(null);
+            key = apps.apply(parts[2]).map(this::appKey).orElse(null);
         } else if (parts[1].equals("op") && parts[2].equals(NO_APP)) {
             role = Role.OPERATOR;
             key = operatorKey;
@@ -156,13 +155,18 @@ public final class AdminSessions {
         return new Issued(session, payload + "." + hmac(key, "session." + payload));
     }
 
-    /** The app's stored secret-key hash as bytes; null when the key is revoked (stored empty) or unreadable. */
-    private static byte[] appKey(App app) {
+    /**
+     * The key of an app's sessions: its stored secret-key hash, itself signed with the operator key.
+     * The hash alone would let anyone who can read the database (a backup, a replica) mint sessions
+     * without knowing the key; the operator token is in no database. Null when the key is revoked
+     * (stored empty) or unreadable.
+     */
+    private byte[] appKey(App app) {
         String hash = app.secretKeyHash();
         if (hash == null || !hash.matches("[0-9a-fA-F]{64}")) {
             return null;
         }
-        return HexFormat.of().parseHex(hash);
+        return hmac(operatorKey, "app-key." + hash.toLowerCase(java.util.Locale.ROOT)).getBytes(StandardCharsets.US_ASCII);
     }
 
     private static String hmac(byte[] key, String message) {

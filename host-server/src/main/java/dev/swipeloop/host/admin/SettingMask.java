@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public final class SettingMask {
     public static final String MASK = "••••";
-    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(://[^/?#@:]*:)[^/?#@]*@");
+    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(://[^/?#@:]*:)[^/?#]*@");
     private static final Pattern SECRET_PARAMETER =
             Pattern.compile("(?i)([?&;][^=&;#]*(?:password|secret|token|key)[^=&;#]*=)[^&;#]*");
 

@@ -110,6 +110,9 @@ public final class AppEditor {
             storage.updateApp(app);
         } catch (UnsupportedOperationException e) {
             throw new NotEditableException(e.getMessage() + "; the app is unchanged");
+        } catch (IllegalArgumentException e) {
+            // Removed between loading and storing (another host, the CLI): the same answer as never found.
+            throw new UnknownAppException(app.id());
         }
         changed.accept(app);
         return app;

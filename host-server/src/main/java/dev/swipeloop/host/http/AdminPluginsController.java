@@ -30,8 +30,13 @@ final class AdminPluginsController {
         this.storageId = storageId;
     }
 
+    /**
+     * Settings and refused-setting messages describe the whole host (a database URL, its user), so
+     * only the operator sees them; an app's owner on a shared host sees states, versions,
+     * extensions and failures (as /health shows them).
+     */
     void plugins(Context ctx) {
-        auth.admin(ctx);
+        boolean operator = auth.admin(ctx).operator();
         List<ExtensionSettings> extensions = registry.extensionSettings();
         JsonArray plugins = new JsonArray();
         for (PluginStatus status : registry.statuses()) {
@@ -52,15 +57,17 @@ final class AdminPluginsController {
                 for (ConfigError error : extension.configErrors()) {
                     JsonObject problem = new JsonObject();
                     problem.addProperty("key", "plugin." + extension.id() + "." + error.key());
-                    problem.addProperty("message", error.message());
+                    problem.addProperty("message", operator ? SettingMask.shown(error.message(), false)
+                            : "a setting of this plugin is refused; the operator sees which");
                     configErrors.add(problem);
                 }
-                for (ConfigKey key : extension.keys()) {
+                for (ConfigKey key : operator ? extension.keys() : List.<ConfigKey>of()) {
                     settings.add(setting(extension, key));
                 }
             }
             plugin.add("extensions", kinds);
-            plugin.addProperty("error", status.reason());
+            // The same text GET /health shows anyone; passwords inside it masked.
+            plugin.addProperty("error", SettingMask.shown(status.reason(), false));
             plugin.add("configErrors", configErrors);
             plugin.add("settings", settings);
             plugins.add(plugin);

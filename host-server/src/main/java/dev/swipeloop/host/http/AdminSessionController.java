@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import dev.swipeloop.host.admin.AdminSessions;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code POST /v1/admin/session} signs in to the dashboard with an app's secret key or the
@@ -32,6 +33,7 @@ final class AdminSessionController {
     }
 
     void signIn(Context ctx) {
+        refuseCrossSite(ctx);
         JsonObject body = JsonBody.parseObject(ctx.bodyAsBytes());
         FieldCheck check = new FieldCheck();
         String secret = check.string(body, "", "secret", true, MAX_SECRET_LENGTH);
@@ -45,10 +47,39 @@ final class AdminSessionController {
         JsonOut.write(ctx, 200, describe(auth.session(ctx)));
     }
 
+    /**
+     * Clears the cookie, also when it no longer signs in (expired, key rotated): a stale cookie
+     * must not stay behind. A valid session must show its CSRF token, so another site cannot sign
+     * the user out. Sessions are stateless: a copy of the cookie taken elsewhere stays valid until
+     * it expires or the key is rotated (docs/admin.md).
+     */
     void signOut(Context ctx) {
-        auth.session(ctx);
+        try {
+            auth.session(ctx);
+        } catch (ApiException.Unauthorized stale) {
+            // Nothing to protect: the cookie signs nobody in.
+        }
         ctx.header("Set-Cookie", cookie(ctx, "", 0));
         ctx.status(204);
+    }
+
+    /**
+     * Login CSRF: a form on another site can post a JSON-looking text/plain body here, and the
+     * browser would keep the attacker's session cookie from the answer (a top-level navigation),
+     * so the victim's uploads and edits would land in the attacker's app. A form cannot send
+     * {@code application/json}, and browsers name a cross-site request in {@code Sec-Fetch-Site}.
+     */
+    private static void refuseCrossSite(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new ApiException.UnsupportedMediaType("json-required", "Sign in with a JSON body and"
+                    + " 'Content-Type: application/json'.", List.of(new FieldError("Content-Type",
+                    "must be application/json")));
+        }
+        String site = ctx.header("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            throw new ApiException.Forbidden("cross-site", "Sign in from the dashboard's own pages, not from another site.");
+        }
     }
 
     private String cookie(Context ctx, String value, long maxAgeSeconds) {

@@ -46,6 +46,18 @@ class AdminSessionsTest {
         apps.put(shop.app().id(), shop.app());
     }
 
+    /** Someone who reads the database (a backup, a replica) knows the stored hash, not the operator token. */
+    @Test
+    void theStoredHashAloneCannotMintASession() throws Exception {
+        String payload = "v1.app." + shop.app().id() + "." + now.plusSeconds(3600).getEpochSecond() + ".bm9uY2U";
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(java.util.HexFormat.of().parseHex(shop.app().secretKeyHash()),
+                "HmacSHA256"));
+        String sig = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(
+                ("swipeloop-admin.session." + payload).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThrows(AdminSessions.Refused.class, () -> sessions.verify(payload + "." + sig));
+    }
+
     @Test
     void aSecretKeyOrTheOperatorTokenSignsInAndNothingElse() {
         AdminSessions.Issued app = sessions.signIn(shop.secretKey()).orElseThrow();

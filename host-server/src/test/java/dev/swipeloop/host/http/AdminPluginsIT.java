@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AdminPluginsIT {
     static final String PASSWORD = "hunter2-never-shown";
     static final String URL_PASSWORD = "hunter3-never-shown";
+    static final String OPERATOR_TOKEN = "operator-token-of-the-plugins-test-0123";
 
     @TempDir
     Path dir;
@@ -35,7 +36,8 @@ class AdminPluginsIT {
                 "plugin.sqlite.cacheSizeMb", "32",
                 "plugin.postgres.password", PASSWORD,
                 "plugin.postgres.jdbcUrl", "jdbc:postgresql://db.example/x?user=u&password=" + URL_PASSWORD,
-                "plugin.pickapic.rowGroupBytes", "lots"));
+                "plugin.pickapic.rowGroupBytes", "lots",
+                "admin.operatorToken", OPERATOR_TOKEN));
         app = host.createApp("shop");
     }
 
@@ -67,7 +69,7 @@ class AdminPluginsIT {
 
     @Test
     void everyPluginWithItsStateSettingsAndErrorsSecretsMasked() {
-        HttpResponse<String> res = AdminClient.signIn(host.http(), app.secretKey()).get("/v1/admin/plugins");
+        HttpResponse<String> res = AdminClient.signIn(host.http(), OPERATOR_TOKEN).get("/v1/admin/plugins");
         assertEquals(200, res.statusCode(), res.body());
         assertFalse(res.body().contains(PASSWORD), "a secret setting is never shown");
         assertFalse(res.body().contains(URL_PASSWORD), "nor a password inside a URL");
@@ -115,7 +117,26 @@ class AdminPluginsIT {
                 .filter(e -> e.getAsJsonObject().get("id").getAsString().equals("jsonl")).findFirst().orElseThrow()
                 .getAsJsonObject().get("kind").getAsString());
         assertNotNull(pluginWith(body, "imagefolder"));
-        assertEquals(200, host.http().get("/v1/admin/plugins", app.secretKey()).statusCode(), "the secret key reads it too");
         HttpApiIT.problem(host.http().get("/v1/admin/plugins", null), 401, "invalid-key");
+    }
+
+    /** On a shared host an app's owner must not read the host's settings (its database URL and user). */
+    @Test
+    void anAppOwnerSeesStatesButNotTheHostsSettings() {
+        for (HttpResponse<String> res : java.util.List.of(
+                AdminClient.signIn(host.http(), app.secretKey()).get("/v1/admin/plugins"),
+                host.http().get("/v1/admin/plugins", app.secretKey()))) {
+            assertEquals(200, res.statusCode(), res.body());
+            assertFalse(res.body().contains("db.example"), "no database URL: " + res.body());
+            JsonObject body = json(res);
+            assertEquals(6, body.getAsJsonArray("plugins").size());
+            JsonObject pickapic = pluginWith(body, "pickapic");
+            assertEquals("FAILED", pickapic.get("state").getAsString());
+            assertFalse(pickapic.getAsJsonArray("configErrors").get(0).getAsJsonObject().get("message").getAsString()
+                    .contains("lots"), pickapic.toString());
+            for (JsonElement plugin : body.getAsJsonArray("plugins")) {
+                assertEquals(0, plugin.getAsJsonObject().getAsJsonArray("settings").size(), plugin.toString());
+            }
+        }
     }
 }

@@ -212,6 +212,32 @@ class AdminSessionIT {
         }
     }
 
+    /** Login CSRF: another site's form must not sign the browser in to the attacker's app. */
+    @Test
+    void aSignInFromAFormOrAnotherSiteIsRefusedAndSetsNothing() {
+        String body = "{\"secret\":\"" + shop.secretKey() + "\"}";
+        HttpResponse<String> form = host.http().send(host.http().request("/v1/admin/session", null)
+                .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals("Content-Type", HttpApiIT.problem(form, 415, "json-required").getAsJsonArray("errors").get(0)
+                .getAsJsonObject().get("field").getAsString());
+        assertEquals(null, setCookie(form));
+        HttpResponse<String> crossSite = host.http().send(host.http().request("/v1/admin/session", null)
+                .header("Content-Type", "application/json").header("Sec-Fetch-Site", "cross-site")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        HttpApiIT.problem(crossSite, 403, "cross-site");
+        assertEquals(null, setCookie(crossSite));
+    }
+
+    /** A cookie that no longer signs in (here: expired) is still cleared, not left behind by a 401. */
+    @Test
+    void signingOutWithAnExpiredSessionClearsTheCookieToo() {
+        AdminClient browser = AdminClient.signIn(host.http(), shop.secretKey());
+        clock.advance(Duration.ofMinutes(481));
+        HttpResponse<String> out = browser.send("DELETE", "/v1/admin/session", null);
+        assertEquals(204, out.statusCode(), out.body());
+        assertTrue(setCookie(out).startsWith("swipeloop_admin=;"), setCookie(out));
+    }
+
     @Test
     void signingOutClearsTheCookie() {
         AdminClient browser = AdminClient.signIn(host.http(), shop.secretKey());
