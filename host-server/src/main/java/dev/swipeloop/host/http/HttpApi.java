@@ -89,7 +89,10 @@ public final class HttpApi implements AutoCloseable {
             new Route(HandlerType.GET, "/v1/exports/jobs"),
             new Route(HandlerType.GET, "/v1/exports/jobs/{id}"),
             new Route(HandlerType.GET, "/v1/exports/jobs/{id}/download"),
-            new Route(HandlerType.GET, "/v1/exports/{format}"));
+            new Route(HandlerType.GET, "/v1/exports/{format}"),
+            new Route(HandlerType.GET, "/admin"),
+            new Route(HandlerType.GET, "/admin/{page}"),
+            new Route(HandlerType.GET, "/admin/assets/{file}"));
 
     private final HostSettings settings;
     private final GroupCommitWriter writer;
@@ -160,6 +163,7 @@ public final class HttpApi implements AutoCloseable {
         ExportsController exportsApi = new ExportsController(auth, registry, exports.exporter(), exportJobs,
                 settings.exportMaxStreams(), settings.publicUrl());
         ProblemMapper problems = new ProblemMapper(settings.maxBodyBytes());
+        AdminPagesController adminPages = new AdminPagesController("/admin");
 
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -222,6 +226,9 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get("/v1/exports/jobs/{id}", exportsApi::job);
             config.routes.get("/v1/exports/jobs/{id}/download", exportsApi::download);
             config.routes.get("/v1/exports/{format}", exportsApi::stream);
+            config.routes.get("/admin", adminPages::index);
+            config.routes.get("/admin/{page}", adminPages::page);
+            config.routes.get("/admin/assets/{file}", adminPages::asset);
             problems.register(config.routes);
             if (extraRoutes != null) {
                 extraRoutes.accept(config);
