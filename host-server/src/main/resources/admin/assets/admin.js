@@ -27,6 +27,8 @@ let shell = null;
 let cleanup = null;
 let expiryTimer = null;
 let renders = 0;
+/** Whether a drawn page takes the focus: not on the first page load, after every sign-in and navigation. */
+let moveFocus = false;
 
 async function boot() {
   let session = null;
@@ -46,7 +48,15 @@ function showSignIn(message) {
   api.forget();
   shell = null;
   document.title = 'Sign in · Swipeloop admin';
-  replace(root, signInView({ api, message, onSignedIn: enter }));
+  replace(root, signInView({
+    api,
+    message,
+    onSignedIn() {
+      moveFocus = true;
+      enter();
+    },
+  }));
+  if (message) announce(message);
 }
 
 /** Signed in: loads the apps the session may see, draws the frame and starts following the address. */
@@ -99,7 +109,7 @@ function drawShell(appList) {
       api.selectApp(id);
       rememberApp(id);
       announce(`Showing app ${id}.`);
-      if (route) showRoute(route);
+      if (route) showRoute(route, { focus: false }); // the reader stays on the picker
     },
   });
   const header = h('header', { class: 'topbar' },
@@ -111,7 +121,7 @@ function drawShell(appList) {
   replace(root, header, h('div', { class: 'layout' }, nav.element, main));
 }
 
-async function showRoute(next) {
+async function showRoute(next, { focus = moveFocus } = {}) {
   route = next;
   if (!shell) return;
   stopPage();
@@ -162,7 +172,8 @@ async function showRoute(next) {
       if (!(e instanceof ApiError)) console.error(e);
     }
   }
-  if (render > 1 && render === renders) main.querySelector('h1')?.focus();
+  if (focus && render === renders) main.querySelector('h1')?.focus();
+  moveFocus = true;
 }
 
 function stopPage() {

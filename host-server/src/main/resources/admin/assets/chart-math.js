@@ -61,7 +61,7 @@ export function countTicks(maxCount, count = 4) {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const TIME_STEPS = [MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR,
-  24 * HOUR, 2 * 24 * HOUR, 7 * 24 * HOUR];
+  24 * HOUR, 2 * 24 * HOUR, 3 * 24 * HOUR, 7 * 24 * HOUR];
 
 /**
  * Tick instants (ms) inside [start, end] on a round step (10 min, 6 h, a day…) chosen so about

@@ -59,7 +59,7 @@ function frame(width, height, title, desc) {
  *   bucketMs: number, width: number, height?: number, title: string, desc: string, tip: (p: object) => string}} spec
  */
 export function timeChart({ points, series, bucketMs, width, height = 220, title, desc, tip }) {
-  const margin = { top: 12, right: 14, bottom: 26, left: 44 };
+  const margin = { top: series.length > 1 ? 30 : 12, right: 14, bottom: 26, left: 44 };
   const plotW = Math.max(10, width - margin.left - margin.right);
   const plotH = height - margin.top - margin.bottom;
   const root = frame(width, height, title, desc);
@@ -77,7 +77,7 @@ export function timeChart({ points, series, bucketMs, width, height = 220, title
       svg('text', { class: 'axis-label', x: -6, y: y(tick), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, formatCompact(tick)));
   }
   const offset = new Date(start).getTimezoneOffset();
-  const xTicks = timeTicks(start, end, Math.max(2, Math.floor(plotW / 90)), offset);
+  const xTicks = timeTicks(start, end, Math.max(2, Math.floor(plotW / 70)), offset);
   const byDay = timeTickStep(xTicks) >= DAY;
   for (const t of xTicks) {
     plot.append(svg('line', { class: 'tick', x1: x(t), x2: x(t), y1: plotH, y2: plotH + 4 }),
@@ -102,14 +102,14 @@ export function timeChart({ points, series, bucketMs, width, height = 220, title
     }
   }
   if (series.length > 1) {
-    const legend = svg('g', { class: 'legend', transform: `translate(${margin.left + 8},${margin.top + 4})` });
+    const legend = svg('g', { class: 'legend', transform: `translate(${margin.left},4)` });
     let lx = 0;
     for (const s of series) {
       legend.append(svg('rect', { class: `swatch tone-${s.tone}`, x: lx, y: 0, width: 10, height: 10, rx: 2 }),
         svg('text', { class: 'legend-label', x: lx + 14, y: 9 }, s.label));
       lx += 24 + s.label.length * 7;
     }
-    plot.parentNode.append(legend);
+    root.append(legend);
   }
   addPointer(root, plot, points, { centre, plotW, plotH, bucketMs, start, margin, tip });
   return root;

@@ -78,15 +78,18 @@ export function select(options, selected, attrs = {}) {
   return h('select', attrs, options.map(([value, label]) => h('option', { value, selected: value === selected }, label)));
 }
 
-/** A table with a caption (visually hidden when `hideCaption`), column headers and rows of cells. */
+/**
+ * A table with a caption (visually hidden when `hideCaption`), column headers and rows of
+ * cells. A column may be `rowHeader` (first only), `numeric` (right-aligned) or `nowrap`.
+ */
 export function table({ caption, hideCaption = false, columns, rows, className = 'data' }) {
   return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': caption },
     h('table', { class: className },
       h('caption', { class: hideCaption ? 'visually-hidden' : undefined }, caption),
       h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : undefined }, c.label)))),
       h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((cell, i) => (i === 0 && columns[0].rowHeader
-        ? h('th', { scope: 'row' }, cell)
-        : h('td', { class: columns[i].numeric ? 'num' : undefined }, cell))))))));
+        ? h('th', { scope: 'row', class: columns[0].nowrap ? 'nowrap' : undefined }, cell)
+        : h('td', { class: columns[i].numeric ? 'num' : columns[i].nowrap ? 'nowrap' : undefined }, cell))))))));
 }
 
 /** A status badge: tone ok | warn | bad | neutral. */

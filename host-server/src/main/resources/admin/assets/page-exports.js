@@ -44,7 +44,7 @@ export async function render(section, ctx) {
     const error = h('div', { role: 'alert' });
     const showFormat = () => {
       const chosen = list.find((f) => f.id === format.value);
-      about.textContent = `${chosen.description} (${chosen.fileExtension}, ${chosen.kinds.join(' and ')} votes)`;
+      about.textContent = `${chosen.description.replace(/\.?$/, '.')} Writes .${chosen.fileExtension.replace(/^\./, '')} files of ${chosen.kinds.join(' and ')} votes.`;
       replace(formatOptions, h('legend', {}, `Options of ${chosen.id}`),
         chosen.options.length ? exportOptionFields(chosen.options, chosen.id) : h('p', { class: 'muted' }, 'This format has no options of its own.'));
     };
@@ -99,8 +99,8 @@ export async function render(section, ctx) {
     await showHistory();
   }
 
-  function downloadLink(job) {
-    return h('a', { class: 'button button-primary', href: api.href(job.download), download: job.fileName || '' }, `Download ${job.fileName}`);
+  function downloadLink(job, className = 'button button-primary') {
+    return h('a', { class: className, href: api.href(job.download), download: job.fileName || '' }, `Download ${job.fileName}`);
   }
 
   async function showHistory() {
@@ -108,12 +108,12 @@ export async function render(section, ctx) {
     replace(historyBody, jobs.length ? table({
       caption: 'Exports of this app, newest first',
       hideCaption: true,
-      columns: [{ label: 'Export', rowHeader: true }, { label: 'Format' }, { label: 'State' }, { label: 'Started' }, { label: 'Finished' },
-        { label: 'File' }, { label: 'Manifest' }],
+      columns: [{ label: 'Export', rowHeader: true, nowrap: true }, { label: 'Format' }, { label: 'State', nowrap: true },
+        { label: 'Started', nowrap: true }, { label: 'Finished', nowrap: true }, { label: 'File' }, { label: 'Manifest' }],
       rows: jobs.map((job) => [
         h('code', {}, job.id), job.format, h('span', {}, badge(job.state, stateTone(job.state)), job.streamed ? ' streamed' : ''),
         formatDateTime(job.createdAt), job.finishedAt ? formatDateTime(job.finishedAt) : NONE,
-        job.download ? downloadLink(job) : (job.error ? h('span', { class: 'cell-note' }, job.error) : NONE),
+        job.download ? downloadLink(job, 'download-link') : (job.error ? h('span', { class: 'cell-note' }, job.error) : NONE),
         job.manifest ? manifestButton(job) : NONE,
       ]),
     }) : h('p', { class: 'empty' }, 'No export yet.'));

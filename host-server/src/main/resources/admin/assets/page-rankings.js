@@ -10,6 +10,7 @@ const METHODS = [
   ['bt', 'Bradley–Terry (pair votes)'],
   ['elo', 'Elo (pair votes)'],
 ];
+const METHOD_NAMES = { wilson: 'Wilson lower bound', bayes: 'Bayesian mean', bt: 'Bradley–Terry strength', elo: 'Elo rating' };
 const ITEMS_STEP = 20;
 
 export async function render(section, ctx) {
@@ -50,7 +51,8 @@ export async function render(section, ctx) {
           state.items += ITEMS_STEP;
           load();
         });
-        itemsBody.append(h('p', {}, `Showing the top ${formatCount(byItem.rankings.length)} of ${plural(byItem.total, 'item')}. `), more);
+        itemsBody.append(h('div', { class: 'actions' },
+          h('p', {}, `Showing the top ${formatCount(byItem.rankings.length)} of ${plural(byItem.total, 'item')}.`), more));
       }
     } catch (e) {
       replace(modelsBody, notice('error', e.message));
@@ -65,15 +67,16 @@ export async function render(section, ctx) {
       return;
     }
     const noun = of === 'models' ? 'Models' : 'Items';
+    const by = METHOD_NAMES[state.method];
     const rows = ranking.rankings.map((r) => ({ label: r.id, score: r.score, lower: r.lower ?? NaN, upper: r.upper ?? NaN }));
     const leader = ranking.rankings[0];
     const figure = chartFigure({
-      caption: `${noun} by ${state.method}`,
+      caption: `${noun} by ${by}`,
       draw: (width) => intervalChart({
-        rows, width, title: `${noun} ranked by ${state.method}`,
+        rows, width, title: `${noun} ranked by ${by}`,
         desc: `${plural(ranking.total, of === 'models' ? 'model' : 'item')} ranked; first is ${leader.id} with ${formatScore(leader.score)}.`,
       }),
-      table: () => chartTable(`${noun} ranked by ${state.method}`,
+      table: () => chartTable(`${noun} ranked by ${by}`,
         [{ label: 'Rank', numeric: true }, { label: of === 'models' ? 'Model' : 'Item' }, ...(of === 'items' ? [{ label: 'Model' }] : []),
           { label: 'Score', numeric: true }, { label: 'Interval', numeric: true }, { label: 'Votes' }],
         ranking.rankings.map((r) => [String(r.rank), r.id, ...(of === 'items' ? [r.model || '—'] : []), formatScore(r.score),

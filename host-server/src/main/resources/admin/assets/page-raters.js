@@ -9,12 +9,13 @@ const PERIODS = [['week', 'This week'], ['day', 'Today'], ['all', 'All time']];
 
 export async function render(section, ctx) {
   const { api } = ctx;
-  const glance = h('section', { class: 'panel', 'aria-labelledby': 'glance-title' }, h('h2', { id: 'glance-title' }, 'Quality at a glance'));
+  const glance = h('section', { class: 'panel stack', 'aria-labelledby': 'glance-title' }, h('h2', { id: 'glance-title' }, 'Quality at a glance'));
   const detail = h('section', { class: 'panel rater-detail', 'aria-labelledby': 'rater-title', hidden: true });
-  const recent = h('section', { class: 'panel', 'aria-labelledby': 'recent-title' }, h('h2', { id: 'recent-title' }, 'Latest raters'));
-  const board = h('section', { class: 'panel', 'aria-labelledby': 'board-title' }, h('h2', { id: 'board-title' }, 'Leaderboard'));
+  const recent = h('section', { class: 'panel stack', 'aria-labelledby': 'recent-title' }, h('h2', { id: 'recent-title' }, 'Latest raters'),
+    lookupForm(open));
+  const board = h('section', { class: 'panel stack', 'aria-labelledby': 'board-title' }, h('h2', { id: 'board-title' }, 'Leaderboard'));
   section.append(pageHeading('Raters', 'Who votes, whether their votes can be trusted, and what they have earned.'),
-    glance, lookupForm(open), detail, recent, board);
+    glance, detail, recent, board);
 
   function open(rater) {
     ctx.setQuery({ rater });
@@ -43,7 +44,7 @@ function lookupForm(open) {
 }
 
 async function showGlance(container, api) {
-  const body = h('div', {});
+  const body = h('div', { class: 'stack' });
   container.append(body);
   const q = await loading(body, api.get('/v1/quality'));
   const alpha = q.agreement.alpha;
@@ -59,7 +60,7 @@ async function showGlance(container, api) {
 }
 
 async function showRecent(container, api, open) {
-  const body = h('div', {});
+  const body = h('div', { class: 'stack' });
   container.append(body);
   const { raters, votesRead } = await loading(body, recentRaters(api));
   if (!raters.length) {
@@ -85,7 +86,7 @@ function raterTable(raters, open) {
     caption: 'Latest raters',
     hideCaption: true,
     columns: [{ label: 'Rater' }, { label: 'Flags and reasons' }, { label: 'Votes', numeric: true }, { label: 'Gold accuracy', numeric: true },
-      { label: 'Weight', numeric: true }, { label: 'Last vote' }],
+      { label: 'Weight', numeric: true }, { label: 'Last vote', nowrap: true }],
     rows: raters.map((r) => {
       const button = h('button', { type: 'button', class: 'link-button' }, r.rater);
       button.addEventListener('click', () => open(r.rater));
