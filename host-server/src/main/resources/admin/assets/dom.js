@@ -83,7 +83,9 @@ export function select(options, selected, attrs = {}) {
  * cells. A column may be `rowHeader` (first only), `numeric` (right-aligned) or `nowrap`.
  */
 export function table({ caption, hideCaption = false, columns, rows, className = 'data' }) {
-  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': caption },
+  // The scroll box is a named region so keyboard users can reach and scroll a wide table;
+  // named apart from the section around it, which often shares the caption's words.
+  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${caption} (table)` },
     h('table', { class: className },
       h('caption', { class: hideCaption ? 'visually-hidden' : undefined }, caption),
       h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : undefined }, c.label)))),
