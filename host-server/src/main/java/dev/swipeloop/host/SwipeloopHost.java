@@ -9,6 +9,7 @@ import io.javalin.config.JavalinConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,13 +40,19 @@ public final class SwipeloopHost implements AutoCloseable {
      */
     public static SwipeloopHost start(HostSettings settings, SettingSources sources,
                                       Consumer<JavalinConfig> extraRoutes) {
+        return start(settings, sources, extraRoutes, Clock.systemUTC());
+    }
+
+    /** {@link #start(HostSettings, SettingSources, Consumer)} on a clock of the caller's (tests move it). */
+    public static SwipeloopHost start(HostSettings settings, SettingSources sources,
+                                      Consumer<JavalinConfig> extraRoutes, Clock clock) {
         createDataDir(settings.dataDir());
         String version = HostVersion.get();
         LoadedPlugins plugins = LoadedPlugins.load(pluginsDir(settings), settings.dataDir(), version,
                 settings.storage(), sources);
         HttpApi http = null;
         try {
-            http = new HttpApi(settings, plugins, version, extraRoutes);
+            http = new HttpApi(settings, plugins, version, extraRoutes, clock);
             http.start();
             SwipeloopHost host = new SwipeloopHost(settings, plugins, http);
             log.info("Swipeloop {} ready at {} (storage: {}, data: {})", version, host.url(), settings.storage(),

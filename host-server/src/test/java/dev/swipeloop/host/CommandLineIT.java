@@ -1,6 +1,7 @@
 package dev.swipeloop.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -17,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -98,6 +100,19 @@ class CommandLineIT {
 
             JsonObject stats = JsonParser.parseString(http.get("/v1/stats", secret).body()).getAsJsonObject();
             assertEquals(24, stats.get("items").getAsLong());
+
+            // The operator token printed beside the keys signs in to the dashboard; only its file's path is logged.
+            String operatorToken = printed(demo, "Operator token:");
+            HttpResponse<String> session = http.send(http.request("/v1/admin/session", null)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"secret\":\"" + operatorToken + "\"}")));
+            assertEquals(200, session.statusCode(), session.body());
+            assertEquals("operator", JsonParser.parseString(session.body()).getAsJsonObject().get("role").getAsString());
+            Path tokenFile = dir.resolve("data").resolve("operator-token");
+            assertEquals(operatorToken, Files.readString(tokenFile).trim());
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)));
+            assertTrue(demo.stderr().contains(tokenFile.toString()), demo.stderr());
+            assertFalse(demo.stderr().contains(operatorToken), "the token itself is never logged");
         }
     }
 

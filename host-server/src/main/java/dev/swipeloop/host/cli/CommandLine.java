@@ -36,6 +36,8 @@ public final class CommandLine {
                     return help(words, out, Help.migrate()) ? 0
                             : MigrateCommand.run(Args.parse(words.subList(1, words.size())), out, err,
                                     System.console() != null);
+                case "config":
+                    return config(words, out, err);
                 default:
                     throw new UsageException("unknown command '" + command + "'");
             }
@@ -63,6 +65,16 @@ public final class CommandLine {
             default:
                 throw new UsageException("unknown 'apps' command; did you mean 'apps create' or 'apps rotate-signing-secret'?");
         }
+    }
+
+    private static int config(List<String> words, PrintStream out, PrintStream err) {
+        if (help(words, out, Help.CONFIG_REFERENCE)) {
+            return 0;
+        }
+        if (words.size() < 2 || !words.get(1).equals("reference")) {
+            throw new UsageException("unknown 'config' command; did you mean 'config reference'?");
+        }
+        return ConfigReferenceCommand.run(Args.parse(words.subList(2, words.size())), out, err);
     }
 
     private static boolean help(List<String> words, PrintStream out, String text) {

@@ -20,6 +20,8 @@ final class Help {
                             Replace an app's signing secret (for verified-rater tokens) and print the new one
               export        Write an app's votes in a training format (JSONL, CSV, TRL, Pick-a-Pic, imagefolder)
               migrate       Copy every row from one storage into an empty one (SQLite to PostgreSQL) and check the copy
+              config reference
+                            Print every host, plugin and app setting and export option as Markdown (docs/configuration.md)
               test          Run every test (handled by the ./swipeloop script)
 
             Run 'swipeloop <command> --help' for a command's options.
@@ -44,6 +46,16 @@ final class Help {
             The publishable and secret keys stay as they are. See docs/verified-raters.md.
               --app ID        the app's id ("app" in the output of apps create)
             """.formatted(AppDirectory.DEFAULT_TTL.toSeconds()) + "\n" + settings();
+
+    static final String CONFIG_REFERENCE = """
+            Usage: swipeloop config reference [--out FILE] [--plugins-dir DIR]
+
+            Prints the configuration reference as Markdown: the host's settings, each installed plugin's (id,
+            version, settings), the settings each app changes through PATCH /v1/settings and the export options,
+            each with its type, default, environment variable and whether it is secret. Plugins are loaded as
+            serve loads them, but nothing is started. docs/configuration.md is this output.
+              --out FILE      write it to FILE instead of stdout
+            """;
 
     private Help() {
     }

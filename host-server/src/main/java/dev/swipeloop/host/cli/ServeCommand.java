@@ -1,6 +1,7 @@
 package dev.swipeloop.host.cli;
 
 import dev.swipeloop.host.SwipeloopHost;
+import dev.swipeloop.host.admin.OperatorToken;
 import dev.swipeloop.host.demo.DemoApp;
 import dev.swipeloop.host.demo.DemoSeeder;
 import dev.swipeloop.host.demo.DemoSite;
@@ -38,6 +39,9 @@ final class ServeCommand {
             out.println("  App id:           " + app.appId());
             out.println("  Publishable key:  " + app.publishableKey());
             out.println("  Secret key:       " + app.secretKey());
+            out.println("  Dashboard:        " + host.url() + "/admin");
+            out.println("  Operator token:   " + OperatorToken.resolve(config.settings().adminOperatorToken(),
+                    config.settings().dataDir()));
             out.println("  Try:  curl -H 'Authorization: Bearer " + app.secretKey() + "' " + host.url() + "/v1/stats");
             out.println();
         }

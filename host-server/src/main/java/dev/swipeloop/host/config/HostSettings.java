@@ -1,5 +1,6 @@
 package dev.swipeloop.host.config;
 
+import dev.swipeloop.host.admin.OperatorToken;
 import dev.swipeloop.host.export.PseudonymKey;
 import dev.swipeloop.host.hosts.HostName;
 import dev.swipeloop.host.webhooks.WebhookSettings;
@@ -45,7 +46,9 @@ public record HostSettings(
         WebhookSettings webhooks,
         boolean webhooksAllowPrivateAddresses,
         String configuredHostId,
-        Path exportsDir) {
+        Path exportsDir,
+        String adminOperatorToken,
+        int adminSessionMinutes) {
 
     public static final ConfigSpec SPEC = WebhookSettings.defineIn(new ConfigSpec()
             .define("bind", ConfigType.STRING, "0.0.0.0", false, "Address the HTTP server listens on")
@@ -116,7 +119,15 @@ public record HostSettings(
                     Validator.range(1, 100_000_000))
             .define("webhooks.allowPrivateAddresses", ConfigType.BOOLEAN, false, false,
                     "Let apps set webhook URLs on this host's own networks (loopback, private ranges), e.g. a receiver on"
-                            + " the same machine; off, such URLs are refused so that app owners cannot probe them"));
+                            + " the same machine; off, such URLs are refused so that app owners cannot probe them")
+            .define("admin.operatorToken", ConfigType.PASSWORD, null, false,
+                    "Token that signs in to the dashboard (/admin) for every app and may create apps; hosts behind one"
+                            + " load balancer must share it. Default: a random token kept in <data>/operator-token"
+                            + " (readable by its owner only), made at the first start",
+                    value -> OperatorToken.problem((String) value))
+            .define("admin.sessionMinutes", ConfigType.INT, 480, false,
+                    "How long a dashboard sign-in lasts, in minutes; rotating the app's secret key ends its sessions"
+                            + " sooner", Validator.range(1, 10_080)));
 
     /**
      * The id of a run that needs one (a server, an export holding a cursor): {@code host.id}, or
@@ -163,6 +174,8 @@ public record HostSettings(
                 WebhookSettings.from(c),
                 c.getBoolean("webhooks.allowPrivateAddresses"),
                 c.getString("host.id") == null ? null : c.getString("host.id").trim(),
-                exports == null ? data.resolve("exports") : Path.of(exports).toAbsolutePath().normalize());
+                exports == null ? data.resolve("exports") : Path.of(exports).toAbsolutePath().normalize(),
+                c.getString("admin.operatorToken"),
+                c.getInt("admin.sessionMinutes"));
     }
 }

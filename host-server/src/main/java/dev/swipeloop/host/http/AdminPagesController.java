@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -60,11 +61,13 @@ final class AdminPagesController {
     }
 
     void index(Context ctx) {
+        secure(ctx);
         serve(ctx, 200, indexPage());
     }
 
     /** A known page is the index; an unknown one too, with 404, so the page's script can say so. */
     void page(Context ctx) {
+        secure(ctx);
         serve(ctx, PAGES.contains(ctx.pathParam("page")) ? 200 : 404, indexPage());
     }
 
@@ -82,13 +85,15 @@ final class AdminPagesController {
     }
 
     private Asset indexPage() {
-        return find("index.html", "text/html; charset=utf-8").orElseThrow(() -> new ApiException.NotFound(
-                "The dashboard's pages are missing from this build (" + resourceRoot + "/index.html); rebuild"
-                        + " host-server."));
+        // The route exists and the build lacks its page: the server is broken, not the request.
+        return find("index.html", "text/html; charset=utf-8").orElseThrow(() -> new ApiException(500,
+                "dashboard-missing", "Internal server error", "The dashboard's pages are missing from this build ("
+                        + resourceRoot + "/index.html); rebuild host-server.", List.of(), null) {
+            private static final long serialVersionUID = 1L;
+        });
     }
 
     private static void serve(Context ctx, int status, Asset asset) {
-        secure(ctx);
         ctx.header("Cache-Control", "no-cache").header("ETag", asset.etag());
         if (status == 200 && WidgetController.matches(ctx.header("If-None-Match"), asset.etag())) {
             ctx.status(304);

@@ -230,6 +230,9 @@ final class ExportsController {
         Map<String, String> options = new LinkedHashMap<>();
         List<FieldError> repeated = new ArrayList<>();
         ctx.queryParamMap().forEach((name, values) -> {
+            if (name.equals(KeyAuth.APP_QUERY) && KeyAuth.bySession(ctx)) {
+                return; // the operator's choice of app, not an option of the export
+            }
             if (values.size() > 1) {
                 repeated.add(new FieldError(name, "is given " + values.size() + " times; give it once"));
             }

@@ -1,6 +1,8 @@
 package dev.swipeloop.host.http;
 
 import com.google.gson.GsonBuilder;
+import dev.swipeloop.host.admin.AdminSessions;
+import dev.swipeloop.host.admin.OperatorToken;
 import dev.swipeloop.host.apps.AppDirectory;
 import dev.swipeloop.host.deck.DeckService;
 import dev.swipeloop.host.ranking.Knowledge;
@@ -92,7 +94,10 @@ public final class HttpApi implements AutoCloseable {
             new Route(HandlerType.GET, "/v1/exports/{format}"),
             new Route(HandlerType.GET, "/admin"),
             new Route(HandlerType.GET, "/admin/{page}"),
-            new Route(HandlerType.GET, "/admin/assets/{file}"));
+            new Route(HandlerType.GET, "/admin/assets/{file}"),
+            new Route(HandlerType.POST, "/v1/admin/session"),
+            new Route(HandlerType.GET, "/v1/admin/session"),
+            new Route(HandlerType.DELETE, "/v1/admin/session"));
 
     private final HostSettings settings;
     private final GroupCommitWriter writer;
@@ -110,9 +115,14 @@ public final class HttpApi implements AutoCloseable {
 
     public HttpApi(HostSettings settings, PluginRegistry registry, String hostVersion,
                    Consumer<JavalinConfig> extraRoutes) {
+        this(settings, registry, hostVersion, extraRoutes, Clock.systemUTC());
+    }
+
+    /** @param clock the time the API goes by (votes' arrival, sessions' expiry, leases); tests move it */
+    public HttpApi(HostSettings settings, PluginRegistry registry, String hostVersion,
+                   Consumer<JavalinConfig> extraRoutes, Clock clock) {
         this.settings = settings;
         StorageBackend storage = registry.storage();
-        Clock clock = Clock.systemUTC();
         AppDirectory apps = new AppDirectory(storage);
         this.leases = Leases.over(storage, settings.hostIdForRun(), clock);
         this.liveHosts = new LiveHosts(leases,
@@ -120,8 +130,11 @@ public final class HttpApi implements AutoCloseable {
         // Each host allows its share of the limits: N hosts behind an even load balancer allow them once.
         RateLimiter addressLimiter = new RateLimiter(settings.addressRequestsPerSecond(), settings.addressBurst(),
                 liveHosts::share);
+        AdminSessions adminSessions = new AdminSessions(apps::find,
+                OperatorToken.resolve(settings.adminOperatorToken(), settings.dataDir()),
+                Duration.ofMinutes(settings.adminSessionMinutes()), clock);
         KeyAuth auth = new KeyAuth(apps, new RateLimiter(settings.keyRequestsPerSecond(), settings.keyBurst(),
-                liveHosts::share));
+                liveHosts::share), adminSessions);
         Cors cors = new Cors(apps);
         // Back-pressure: a few full commits may wait; beyond that clients are told to retry.
         this.writer = new GroupCommitWriter(storage, settings.maxCommitVotes(),
@@ -164,6 +177,8 @@ public final class HttpApi implements AutoCloseable {
                 settings.exportMaxStreams(), settings.publicUrl());
         ProblemMapper problems = new ProblemMapper(settings.maxBodyBytes());
         AdminPagesController adminPages = new AdminPagesController("/admin");
+        AdminSessionController adminSession = new AdminSessionController(auth, adminSessions, settings.trustProxy(),
+                settings.publicUrl());
 
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -229,6 +244,9 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get("/admin", adminPages::index);
             config.routes.get("/admin/{page}", adminPages::page);
             config.routes.get("/admin/assets/{file}", adminPages::asset);
+            config.routes.post("/v1/admin/session", adminSession::signIn);
+            config.routes.get("/v1/admin/session", adminSession::current);
+            config.routes.delete("/v1/admin/session", adminSession::signOut);
             problems.register(config.routes);
             if (extraRoutes != null) {
                 extraRoutes.accept(config);

@@ -7,6 +7,7 @@ import dev.swipeloop.host.config.SettingSources;
 import dev.swipeloop.sdk.storage.StorageBackend;
 import io.javalin.config.JavalinConfig;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,16 @@ public final class TestHost implements AutoCloseable {
 
     /** The same with pages a command adds, as {@code demo} adds the demo site. */
     public static TestHost start(Path dir, Map<String, String> settings, Consumer<JavalinConfig> extraRoutes) {
+        return start(dir, settings, extraRoutes, Clock.systemUTC());
+    }
+
+    /** The same on a clock the test moves (sessions expiring, votes arriving in another hour). */
+    public static TestHost start(Path dir, Map<String, String> settings, Clock clock) {
+        return start(dir, settings, config -> { }, clock);
+    }
+
+    private static TestHost start(Path dir, Map<String, String> settings, Consumer<JavalinConfig> extraRoutes,
+                                  Clock clock) {
         Map<String, String> flags = new HashMap<>();
         flags.put("port", "0");
         flags.put("bind", "127.0.0.1");
@@ -49,7 +60,7 @@ public final class TestHost implements AutoCloseable {
         Map<String, String> hostKeys = new HashMap<>(flags);
         hostKeys.keySet().removeIf(k -> k.startsWith("plugin."));
         HostSettings hostSettings = HostSettings.from(HostSettings.SPEC.parse(hostKeys));
-        return new TestHost(SwipeloopHost.start(hostSettings, sources, extraRoutes));
+        return new TestHost(SwipeloopHost.start(hostSettings, sources, extraRoutes, clock));
     }
 
     public static TestHost start(Path dir) {

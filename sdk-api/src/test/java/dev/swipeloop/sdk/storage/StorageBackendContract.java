@@ -57,11 +57,12 @@ import org.junit.jupiter.api.io.TempDir;
  * item, named cursors) is in {@link StorageExportContract}, which this class implements, so
  * its tests run here too; so are those of {@link StorageRankingContract} (gold decks, app
  * settings), {@link StorageRewardsContract} (ledger cursors, leaderboards, profiles),
- * {@link StorageCopyContract} (paging and restoring, for copying a database) and
- * {@link StorageHostsContract} (erasure counts and leases, for several hosts on one database).
+ * {@link StorageCopyContract} (paging and restoring, for copying a database),
+ * {@link StorageHostsContract} (erasure counts and leases, for several hosts on one database) and
+ * {@link StorageAppsContract} (editing an app's origins and keys, for the dashboard).
  */
 public abstract class StorageBackendContract implements StorageExportContract, StorageRankingContract,
-        StorageRewardsContract, StorageCopyContract, StorageHostsContract {
+        StorageRewardsContract, StorageCopyContract, StorageHostsContract, StorageAppsContract {
     protected static final String APP = "app-a";
     protected static final String OTHER_APP = "app-b";
     private static final int PAGE = StorageAssertions.PAGE;

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Apps (tenants): create once (with the app's vote counter), read back, rotate the signing
- * secret, and the count of rater erasures. Allowed origins are kept one per line.
+ * Apps (tenants): create once (with the app's vote counter), read back, replace name, origins
+ * and keys, rotate the signing secret, and the count of rater erasures. Allowed origins are
+ * kept one per line.
  */
 final class AppStore {
     private static final String COLUMNS =
@@ -22,6 +23,8 @@ final class AppStore {
             + "ON CONFLICT (id) DO NOTHING";
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM apps WHERE id = ?";
     private static final String ALL = "SELECT " + COLUMNS + " FROM apps ORDER BY id";
+    private static final String UPDATE = "UPDATE apps SET name = ?, allowed_origins = ?, publishable_key = ?, "
+            + "secret_key_hash = ?, signing_secret = ? WHERE id = ?";
     private static final String REPLACE_SIGNING_SECRET = "UPDATE apps SET signing_secret = ? WHERE id = ?";
     private static final String ERASURES = "SELECT erasures FROM apps WHERE id = ?";
     private static final String COUNT_ERASURE = "UPDATE apps SET erasures = erasures + 1 WHERE id = ?";
@@ -49,6 +52,24 @@ final class AppStore {
         });
         if (inserted == 0) {
             throw new ConflictException("app '" + app.id() + "' already exists; choose another id");
+        }
+    }
+
+    /** Replaces everything but id and createdAt; a revoked key comes as "" and is stored so. */
+    void update(App app) {
+        int updated = database.write("update app " + app.id(), connection -> {
+            try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+                update.setString(1, app.name());
+                update.setString(2, String.join("\n", app.allowedOrigins()));
+                update.setString(3, app.publishableKey());
+                update.setString(4, app.secretKeyHash());
+                update.setString(5, app.signingSecret());
+                update.setString(6, app.id());
+                return update.executeUpdate();
+            }
+        });
+        if (updated == 0) {
+            throw new IllegalArgumentException("no app '" + app.id() + "': create it before changing it");
         }
     }
 

@@ -280,6 +280,11 @@ public final class PostgresStorage implements StorageBackend {
     }
 
     @Override
+    public void updateApp(App app) {
+        apps.update(app);
+    }
+
+    @Override
     public void replaceSigningSecret(String appId, String signingSecret) {
         apps.replaceSigningSecret(appId, signingSecret);
     }

@@ -299,6 +299,11 @@ public final class SqliteStorage implements StorageBackend {
     }
 
     @Override
+    public void updateApp(App app) {
+        apps.update(app);
+    }
+
+    @Override
     public void replaceSigningSecret(String appId, String signingSecret) {
         apps.replaceSigningSecret(appId, signingSecret);
     }

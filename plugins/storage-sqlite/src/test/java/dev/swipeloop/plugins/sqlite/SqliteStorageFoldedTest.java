@@ -202,6 +202,11 @@ class SqliteStorageFoldedTest extends StorageBackendContract {
         }
 
         @Override
+        public void updateApp(App app) {
+            storage.updateApp(app);
+        }
+
+        @Override
         public void replaceSigningSecret(String appId, String signingSecret) {
             storage.replaceSigningSecret(appId, signingSecret);
         }
