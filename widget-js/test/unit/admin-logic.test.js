@@ -13,6 +13,8 @@ test('a problem reads as its detail and the fields it names', () => {
   const problem = { title: 'Unauthorized', detail: 'That secret signs in nowhere.', errors: [{ field: 'secret', message: 'is not a key of this server' }] };
   assert.equal(describeProblem(problem, 401), 'That secret signs in nowhere. (secret: is not a key of this server)');
   assert.equal(describeProblem({ title: 'Bad Request', errors: [] }, 400), 'Bad Request');
+  assert.equal(describeProblem({ detail: 'The secret does not sign in: is not a key.', errors: [{ field: 'secret', message: 'is not a key' }] }, 401),
+    'The secret does not sign in: is not a key.', 'a field error the detail already says is not repeated');
   assert.equal(describeProblem(null, 429), 'Too many requests; wait a moment and try again.');
   assert.match(describeProblem(null, 0), /could not be reached/);
   const error = new ApiError(400, problem);

@@ -21,13 +21,14 @@ export class ApiError extends Error {
 
 /**
  * One sentence for a person from a problem document: its detail (or title), then each field
- * error as "field: message". Without a body, a plain sentence for the status.
+ * error as "field: message" unless the detail already says it. Without a body, a plain
+ * sentence for the status.
  */
 export function describeProblem(problem, status) {
   const head = problem?.detail || problem?.title || fallback(status);
   const fields = (Array.isArray(problem?.errors) ? problem.errors : [])
-    .map((e) => (e.field ? `${e.field}: ${e.message}` : e.message))
-    .filter(Boolean);
+    .filter((e) => e.message && !head.includes(e.message))
+    .map((e) => (e.field ? `${e.field}: ${e.message}` : e.message));
   return fields.length ? `${head} (${fields.join('; ')})` : head;
 }
 
