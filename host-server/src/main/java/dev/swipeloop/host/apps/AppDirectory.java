@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -17,13 +18,15 @@ import java.util.function.LongSupplier;
  * same database): a new origin or a revoked app should take effect within seconds, not after
  * a restart. Misses are cached too, so a spray of made-up keys costs one lookup per id per TTL,
  * and the map is bounded (past its bound it starts empty again). Lock-free for readers: every
- * request passes through here.
+ * request passes through here. A change made through this host ({@link #changed}, e.g. a rotated
+ * key) takes effect here at once; other hosts see it within the TTL.
  */
 public final class AppDirectory {
     public static final Duration DEFAULT_TTL = Duration.ofSeconds(2);
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(Optional<App> app, long loadedAt) {
+    /** {@code generation}: how many changes this host had made when the entry was read or put. */
+    private record Entry(Optional<App> app, long loadedAt, long generation) {
     }
 
     private final StorageBackend storage;
@@ -33,6 +36,7 @@ public final class AppDirectory {
     private volatile Set<String> allOrigins = Set.of();
     private volatile long allOriginsLoadedAt;
     private volatile boolean allOriginsLoaded;
+    private final AtomicLong changes = new AtomicLong();
 
     public AppDirectory(StorageBackend storage, Duration ttl, LongSupplier nanoTime) {
         this.storage = storage;
@@ -50,12 +54,23 @@ public final class AppDirectory {
         if (cached != null && now - cached.loadedAt() < ttlNanos) {
             return cached.app();
         }
+        long generation = changes.get();
         Optional<App> loaded = storage.app(appId);
         if (byId.size() >= MAX_ENTRIES) {
             byId.clear();
         }
-        byId.put(appId, new Entry(loaded, now));
-        return loaded;
+        // A change made here while storage was being read is newer than what was read: it stays.
+        return byId.merge(appId, new Entry(loaded, now, generation),
+                (cachedNow, read) -> cachedNow.generation() > read.generation() ? cachedNow : read).app();
+    }
+
+    /**
+     * The app was created or changed through this host (a key rotated or revoked, origins
+     * edited): requests see it as it is now from the next one on, not after the TTL.
+     */
+    public void changed(App app) {
+        byId.put(app.id(), new Entry(Optional.of(app), nanoTime.getAsLong(), changes.incrementAndGet()));
+        allOriginsLoaded = false;
     }
 
     /**

@@ -62,8 +62,13 @@ public final class CommandLine {
                 return help(words, out, Help.APPS_CREATE) ? 0 : AppsCreateCommand.run(args, out);
             case "rotate-signing-secret":
                 return help(words, out, Help.APPS_ROTATE_SIGNING_SECRET) ? 0 : AppsRotateSigningSecretCommand.run(args, out);
+            case "rotate-key":
+                return help(words, out, Help.APPS_ROTATE_KEY) ? 0 : AppsKeyCommand.rotate(args, out);
+            case "revoke-key":
+                return help(words, out, Help.APPS_REVOKE_KEY) ? 0 : AppsKeyCommand.revoke(args, out);
             default:
-                throw new UsageException("unknown 'apps' command; did you mean 'apps create' or 'apps rotate-signing-secret'?");
+                throw new UsageException("unknown 'apps' command; did you mean 'apps create', 'apps rotate-key',"
+                        + " 'apps revoke-key' or 'apps rotate-signing-secret'?");
         }
     }
 

@@ -18,6 +18,10 @@ final class Help {
               apps create   Create an app and print its keys as JSON
               apps rotate-signing-secret
                             Replace an app's signing secret (for verified-rater tokens) and print the new one
+              apps rotate-key
+                            Replace an app's secret or publishable key (or signing secret) and print the new one
+              apps revoke-key
+                            Revoke an app's secret or publishable key; requests with it are refused
               export        Write an app's votes in a training format (JSONL, CSV, TRL, Pick-a-Pic, imagefolder)
               migrate       Copy every row from one storage into an empty one (SQLite to PostgreSQL) and check the copy
               config reference
@@ -45,6 +49,28 @@ final class Help {
             server reads the new secret within %d seconds), so give the new one to your backend right away.
             The publishable and secret keys stay as they are. See docs/verified-raters.md.
               --app ID        the app's id ("app" in the output of apps create)
+            """.formatted(AppDirectory.DEFAULT_TTL.toSeconds()) + "\n" + settings();
+
+    static final String APPS_ROTATE_KEY = """
+            Usage: swipeloop apps rotate-key --app ID --kind secret|publishable|signing [--data DIR] [--config FILE]
+
+            Replaces one of the app's keys with a fresh one and prints {"app","kind","key"} on stdout, this
+            once. The old key is refused from then on (a running server reads the change within %d seconds):
+            a new secret key also ends the app's dashboard sessions; a new publishable key must go into the
+            pages that embed the widget; a new signing secret into the backend that signs rater tokens.
+            What the dashboard's apps page does, for when you cannot sign in to it.
+              --app ID        the app's id ("app" in the output of apps create)
+              --kind KIND     secret, publishable or signing
+            """.formatted(AppDirectory.DEFAULT_TTL.toSeconds()) + "\n" + settings();
+
+    static final String APPS_REVOKE_KEY = """
+            Usage: swipeloop apps revoke-key --app ID --kind secret|publishable [--data DIR] [--config FILE]
+
+            Revokes the app's secret or publishable key: requests with it are refused (by a running server
+            within %d seconds) until apps rotate-key makes a new one. Prints the app as the dashboard lists it,
+            {"id","name","allowedOrigins","publishableKey","secretKeyActive","createdAt"}.
+              --app ID        the app's id ("app" in the output of apps create)
+              --kind KIND     secret or publishable
             """.formatted(AppDirectory.DEFAULT_TTL.toSeconds()) + "\n" + settings();
 
     static final String CONFIG_REFERENCE = """

@@ -97,7 +97,12 @@ public final class HttpApi implements AutoCloseable {
             new Route(HandlerType.GET, "/admin/assets/{file}"),
             new Route(HandlerType.POST, "/v1/admin/session"),
             new Route(HandlerType.GET, "/v1/admin/session"),
-            new Route(HandlerType.DELETE, "/v1/admin/session"));
+            new Route(HandlerType.DELETE, "/v1/admin/session"),
+            new Route(HandlerType.GET, "/v1/admin/apps"),
+            new Route(HandlerType.POST, "/v1/admin/apps"),
+            new Route(HandlerType.PATCH, "/v1/admin/apps/{app}"),
+            new Route(HandlerType.POST, "/v1/admin/apps/{app}/keys/{kind}/rotate"),
+            new Route(HandlerType.POST, "/v1/admin/apps/{app}/keys/{kind}/revoke"));
 
     private final HostSettings settings;
     private final GroupCommitWriter writer;
@@ -179,6 +184,7 @@ public final class HttpApi implements AutoCloseable {
         AdminPagesController adminPages = new AdminPagesController("/admin");
         AdminSessionController adminSession = new AdminSessionController(auth, adminSessions, settings.trustProxy(),
                 settings.publicUrl());
+        AdminAppsController adminApps = new AdminAppsController(auth, storage, apps, clock);
 
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -247,6 +253,11 @@ public final class HttpApi implements AutoCloseable {
             config.routes.post("/v1/admin/session", adminSession::signIn);
             config.routes.get("/v1/admin/session", adminSession::current);
             config.routes.delete("/v1/admin/session", adminSession::signOut);
+            config.routes.get("/v1/admin/apps", adminApps::list);
+            config.routes.post("/v1/admin/apps", adminApps::create);
+            config.routes.patch("/v1/admin/apps/{app}", adminApps::patch);
+            config.routes.post("/v1/admin/apps/{app}/keys/{kind}/rotate", adminApps::rotate);
+            config.routes.post("/v1/admin/apps/{app}/keys/{kind}/revoke", adminApps::revoke);
             problems.register(config.routes);
             if (extraRoutes != null) {
                 extraRoutes.accept(config);
