@@ -97,7 +97,8 @@ public final class HttpApi implements AutoCloseable {
             new Route(HandlerType.GET, "/admin/assets/{file}"),
             new Route(HandlerType.POST, "/v1/admin/session"),
             new Route(HandlerType.GET, "/v1/admin/session"),
-            new Route(HandlerType.DELETE, "/v1/admin/session"));
+            new Route(HandlerType.DELETE, "/v1/admin/session"),
+            new Route(HandlerType.GET, "/v1/admin/raters"));
 
     private final HostSettings settings;
     private final GroupCommitWriter writer;
@@ -179,6 +180,7 @@ public final class HttpApi implements AutoCloseable {
         AdminPagesController adminPages = new AdminPagesController("/admin");
         AdminSessionController adminSession = new AdminSessionController(auth, adminSessions, settings.trustProxy(),
                 settings.publicUrl());
+        AdminRatersController adminRaters = new AdminRatersController(auth, qualityService);
 
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -247,6 +249,7 @@ public final class HttpApi implements AutoCloseable {
             config.routes.post("/v1/admin/session", adminSession::signIn);
             config.routes.get("/v1/admin/session", adminSession::current);
             config.routes.delete("/v1/admin/session", adminSession::signOut);
+            config.routes.get("/v1/admin/raters", adminRaters::list);
             problems.register(config.routes);
             if (extraRoutes != null) {
                 extraRoutes.accept(config);
