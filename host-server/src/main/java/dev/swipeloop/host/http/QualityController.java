@@ -125,7 +125,8 @@ final class QualityController {
         return json;
     }
 
-    private static JsonArray flags(List<RaterFlag> flags) {
+    /** The flags standing against a rater, as every answer about raters shows them. */
+    static JsonArray flags(List<RaterFlag> flags) {
         JsonArray out = new JsonArray();
         for (RaterFlag flag : flags) {
             JsonObject json = new JsonObject();
