@@ -1,12 +1,11 @@
 // The dashboard's other pure pieces: problem messages, query strings, safe image URLs,
-// export options, origins typed in a box, the latest raters from a page of votes.
+// export options, origins typed in a box, plugin state tones.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeProblem, queryString, ApiError } from '../../../host-server/src/main/resources/admin/assets/api.js';
 import { safeImageSrc } from '../../../host-server/src/main/resources/admin/assets/safe-url.js';
 import { changedOptions } from '../../../host-server/src/main/resources/admin/assets/export-options.js';
 import { parseOrigins } from '../../../host-server/src/main/resources/admin/assets/page-apps.js';
-import { tallyRaters, mapLimit } from '../../../host-server/src/main/resources/admin/assets/recent-raters.js';
 import { stateTone } from '../../../host-server/src/main/resources/admin/assets/page-plugins.js';
 
 test('a problem reads as its detail and the fields it names', () => {
@@ -57,36 +56,6 @@ test('origins may be typed one per line, or separated by commas or spaces', () =
   assert.deepEqual(parseOrigins('https://a.example\n\n  https://b.example , https://c.example  '),
     ['https://a.example', 'https://b.example', 'https://c.example']);
   assert.deepEqual(parseOrigins('   '), []);
-});
-
-test('the latest raters: their votes in the page and their last vote, most recent first', () => {
-  const votes = [
-    { seq: 1, rater: 'ann', receivedAt: '2026-11-27T10:00:00Z' },
-    { seq: 2, rater: 'bob', receivedAt: '2026-11-27T10:01:00Z' },
-    { seq: 3, rater: 'ann', receivedAt: '2026-11-27T10:02:00Z' },
-    { seq: 4, rater: 'cy', receivedAt: null },
-  ];
-  assert.deepEqual(tallyRaters(votes), [
-    { rater: 'cy', recentVotes: 1, lastSeq: 4, lastAt: null },
-    { rater: 'ann', recentVotes: 2, lastSeq: 3, lastAt: '2026-11-27T10:02:00Z' },
-    { rater: 'bob', recentVotes: 1, lastSeq: 2, lastAt: '2026-11-27T10:01:00Z' },
-  ]);
-  assert.deepEqual(tallyRaters([]), []);
-});
-
-test('mapLimit runs at most n tasks at once and keeps the order', async () => {
-  let running = 0;
-  let most = 0;
-  const results = await mapLimit([5, 1, 4, 2, 3], 2, async (n) => {
-    running++;
-    most = Math.max(most, running);
-    await new Promise((r) => setTimeout(r, n));
-    running--;
-    return n * 10;
-  });
-  assert.deepEqual(results, [50, 10, 40, 20, 30]);
-  assert.equal(most, 2);
-  assert.deepEqual(await mapLimit([], 3, async () => 1), []);
 });
 
 test('plugin states have tones', () => {

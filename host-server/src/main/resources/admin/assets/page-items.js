@@ -5,6 +5,7 @@ import { rateBar } from './charts.js';
 import { formatCount, formatPercent, plural } from './format.js';
 import { safeImageSrc } from './safe-url.js';
 import { uploadForm } from './item-upload.js';
+import { pagerControls } from './pager.js';
 
 const PAGE_SIZE = 24;
 const SORTS = [['wilson', 'Wilson lower bound'], ['likeRate', 'Like rate'], ['votes', 'Votes'], ['newest', 'Newest'], ['id', 'Id']];
@@ -60,22 +61,16 @@ export async function render(section, ctx) {
       ? `Showing ${formatCount(first)}–${formatCount(last)} of ${plural(data.total, 'item')}.`
       : 'No items match.';
     replace(results, data.items.length ? (state.view === 'table' ? itemTable(data.items) : itemGrid(data.items)) : null);
-    replace(pager, ...pagerButtons(data.total, (offset) => {
-      state.offset = offset;
-      ctx.setQuery(queryOf(state));
-      load().then(() => count.scrollIntoView({ block: 'nearest' }));
+    replace(pager, ...pagerControls({
+      total: data.total,
+      offset: state.offset,
+      pageSize: PAGE_SIZE,
+      go(offset) {
+        state.offset = offset;
+        ctx.setQuery(queryOf(state));
+        load().then(() => count.scrollIntoView({ block: 'nearest' }));
+      },
     }));
-  }
-
-  function pagerButtons(total, go) {
-    if (total <= PAGE_SIZE) return [];
-    const page = Math.floor(state.offset / PAGE_SIZE) + 1;
-    const pages = Math.ceil(total / PAGE_SIZE);
-    const prev = h('button', { type: 'button', class: 'button', disabled: page <= 1 }, 'Previous');
-    const next = h('button', { type: 'button', class: 'button', disabled: page >= pages }, 'Next');
-    prev.addEventListener('click', () => go(Math.max(0, state.offset - PAGE_SIZE)));
-    next.addEventListener('click', () => go(state.offset + PAGE_SIZE));
-    return [prev, h('span', { class: 'pager-position' }, `Page ${page} of ${pages}`), next];
   }
 
   await load();

@@ -1,8 +1,8 @@
-// Raters: the app's agreement and alarms, the latest raters with their flags and reasons (a
-// click opens one rater's report, ledger and progress), a lookup by id, and the leaderboard.
+// Raters: the app's agreement and alarms, every rater with their flags and reasons (a click
+// opens one rater's report, ledger and progress), a lookup by id, and the leaderboard.
 import { h, replace, pageHeading, field, select, table, notice, badge, loading, stat } from './dom.js';
-import { formatCount, formatPercent, formatAgo, plural, NONE } from './format.js';
-import { recentRaters, WINDOW } from './recent-raters.js';
+import { formatCount, formatPercent, plural, NONE } from './format.js';
+import { raterList } from './rater-list.js';
 import { raterDetail, rewardsOff } from './rater-detail.js';
 
 const PERIODS = [['week', 'This week'], ['day', 'Today'], ['all', 'All time']];
@@ -11,11 +11,11 @@ export async function render(section, ctx) {
   const { api } = ctx;
   const glance = h('section', { class: 'panel stack', 'aria-labelledby': 'glance-title' }, h('h2', { id: 'glance-title' }, 'Quality at a glance'));
   const detail = h('section', { class: 'panel rater-detail', 'aria-labelledby': 'rater-title', hidden: true });
-  const recent = h('section', { class: 'panel stack', 'aria-labelledby': 'recent-title' }, h('h2', { id: 'recent-title' }, 'Latest raters'),
+  const everyone = h('section', { class: 'panel stack', 'aria-labelledby': 'list-title' }, h('h2', { id: 'list-title' }, 'All raters'),
     lookupForm(open));
   const board = h('section', { class: 'panel stack', 'aria-labelledby': 'board-title' }, h('h2', { id: 'board-title' }, 'Leaderboard'));
   section.append(pageHeading('Raters', 'Who votes, whether their votes can be trusted, and what they have earned.'),
-    glance, detail, recent, board);
+    glance, detail, everyone, board);
 
   function open(rater) {
     ctx.setQuery({ rater });
@@ -24,12 +24,12 @@ export async function render(section, ctx) {
       detail.hidden = true;
       replace(detail);
       ctx.setQuery({ rater: '' });
-      recent.querySelector('h2')?.focus();
+      everyone.querySelector('h2')?.focus();
     }).catch(() => { /* shown in the panel */ });
   }
 
   if (ctx.query.rater) open(ctx.query.rater);
-  await Promise.allSettled([showGlance(glance, api), showRecent(recent, api, open), showBoard(board, api, open)]);
+  await Promise.allSettled([showGlance(glance, api), raterList(everyone, api, open), showBoard(board, api, open)]);
 }
 
 function lookupForm(open) {
@@ -57,48 +57,6 @@ async function showGlance(container, api) {
     q.alarms.length
       ? h('ul', { class: 'alarm-list', 'aria-label': 'Alarms' }, q.alarms.map((a) => h('li', {}, badge('alarm', 'bad'), ' ', a.message)))
       : h('p', {}, badge('no alarms', 'ok'), ' Flag rates are at their usual level.'));
-}
-
-async function showRecent(container, api, open) {
-  const body = h('div', { class: 'stack' });
-  container.append(body);
-  const { raters, votesRead } = await loading(body, recentRaters(api));
-  if (!raters.length) {
-    replace(body, h('p', { class: 'empty' }, 'No votes yet.'));
-    return;
-  }
-  const onlyFlagged = h('input', { type: 'checkbox', id: 'only-flagged' });
-  const list = h('div', {});
-  const draw = () => {
-    const shown = onlyFlagged.checked ? raters.filter((r) => r.quality?.flagged) : raters;
-    replace(list, shown.length ? raterTable(shown, open) : h('p', { class: 'empty' }, 'No flagged rater among them.'));
-  };
-  onlyFlagged.addEventListener('change', draw);
-  replace(body,
-    h('p', { class: 'page-intro' }, `The ${plural(raters.length, 'rater')} behind the latest ${plural(votesRead, 'vote')} (up to ${formatCount(WINDOW)}), most recent first.`),
-    h('div', { class: 'check' }, onlyFlagged, h('label', { for: 'only-flagged' }, 'Only flagged raters')),
-    list);
-  draw();
-}
-
-function raterTable(raters, open) {
-  return table({
-    caption: 'Latest raters',
-    hideCaption: true,
-    columns: [{ label: 'Rater' }, { label: 'Flags and reasons' }, { label: 'Votes', numeric: true }, { label: 'Gold accuracy', numeric: true },
-      { label: 'Weight', numeric: true }, { label: 'Last vote', nowrap: true }],
-    rows: raters.map((r) => {
-      const button = h('button', { type: 'button', class: 'link-button' }, r.rater);
-      button.addEventListener('click', () => open(r.rater));
-      if (r.error) return [button, notice('error', r.error.message), formatCount(r.recentVotes), NONE, NONE, formatAgo(r.lastAt)];
-      const q = r.quality;
-      const flags = q.flags.length
-        ? h('ul', { class: 'flag-list' }, q.flags.map((f) => h('li', {}, badge(f.code, 'bad'), ' ', f.reason)))
-        : badge('ok', 'ok');
-      return [button, flags, formatCount(q.votes.total), q.gold.answered ? formatPercent(q.gold.accuracy) : NONE,
-        Number.isFinite(q.weight.accuracy) ? formatPercent(q.weight.accuracy) : NONE, formatAgo(r.lastAt)];
-    }),
-  });
 }
 
 async function showBoard(container, api, open) {
