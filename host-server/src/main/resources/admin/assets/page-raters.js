@@ -11,8 +11,7 @@ export async function render(section, ctx) {
   const { api } = ctx;
   const glance = h('section', { class: 'panel stack', 'aria-labelledby': 'glance-title' }, h('h2', { id: 'glance-title' }, 'Quality at a glance'));
   const detail = h('section', { class: 'panel rater-detail', 'aria-labelledby': 'rater-title', hidden: true });
-  const everyone = h('section', { class: 'panel stack', 'aria-labelledby': 'list-title' }, h('h2', { id: 'list-title' }, 'All raters'),
-    lookupForm(open));
+  const everyone = h('section', { class: 'panel stack', 'aria-labelledby': 'list-title' }, h('h2', { id: 'list-title' }, 'All raters'));
   const board = h('section', { class: 'panel stack', 'aria-labelledby': 'board-title' }, h('h2', { id: 'board-title' }, 'Leaderboard'));
   section.append(pageHeading('Raters', 'Who votes, whether their votes can be trusted, and what they have earned.'),
     glance, detail, everyone, board);
@@ -29,7 +28,7 @@ export async function render(section, ctx) {
   }
 
   if (ctx.query.rater) open(ctx.query.rater);
-  await Promise.allSettled([showGlance(glance, api), raterList(everyone, api, open), showBoard(board, api, open)]);
+  await Promise.allSettled([showGlance(glance, api), raterList(everyone, api, open, lookupForm(open)), showBoard(board, api, open)]);
 }
 
 function lookupForm(open) {

@@ -7,8 +7,11 @@ import { pagerControls } from './pager.js';
 const PAGE_SIZE = 25;
 const SORTS = [['recent', 'Latest vote'], ['votes', 'Most votes'], ['flagged', 'Flagged first']];
 
-/** Fills `container` with the list's controls and first page; `open(rater)` shows one rater. */
-export async function raterList(container, api, open) {
+/**
+ * Fills `container` with the list's controls (beside `lookup`, the form that finds a rater by
+ * id) and its first page; `open(rater)` shows one rater.
+ */
+export async function raterList(container, api, open, lookup) {
   const state = { sort: 'recent', flagged: false, offset: 0 };
   const sort = select(SORTS, state.sort, { name: 'sort' });
   const onlyFlagged = h('input', { type: 'checkbox', id: 'only-flagged' });
@@ -16,8 +19,9 @@ export async function raterList(container, api, open) {
   const list = h('div', {});
   const pager = h('nav', { class: 'pager', 'aria-label': 'Rater pages' });
   container.append(
-    h('form', { class: 'filters', 'aria-label': 'Sort and filter raters' }, field('Sort by', sort),
-      h('div', { class: 'check' }, onlyFlagged, h('label', { for: 'only-flagged' }, 'Only flagged raters'))),
+    h('div', { class: 'toolbar' }, lookup,
+      h('form', { class: 'filters', 'aria-label': 'Sort and filter raters' }, field('Sort by', sort),
+        h('div', { class: 'check' }, onlyFlagged, h('label', { for: 'only-flagged' }, 'Only flagged raters')))),
     count, list, pager);
   sort.addEventListener('change', () => load({ sort: sort.value, offset: 0 }));
   onlyFlagged.addEventListener('change', () => load({ flagged: onlyFlagged.checked, offset: 0 }));
