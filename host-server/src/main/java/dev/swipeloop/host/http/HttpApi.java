@@ -102,8 +102,7 @@ public final class HttpApi implements AutoCloseable {
             new Route(HandlerType.POST, "/v1/admin/apps"),
             new Route(HandlerType.PATCH, "/v1/admin/apps/{app}"),
             new Route(HandlerType.POST, "/v1/admin/apps/{app}/keys/{kind}/rotate"),
-            new Route(HandlerType.POST, "/v1/admin/apps/{app}/keys/{kind}/revoke"),
-            new Route(HandlerType.GET, "/v1/admin/raters"));
+            new Route(HandlerType.POST, "/v1/admin/apps/{app}/keys/{kind}/revoke"));
 
     private final HostSettings settings;
     private final GroupCommitWriter writer;
@@ -186,7 +185,6 @@ public final class HttpApi implements AutoCloseable {
         AdminSessionController adminSession = new AdminSessionController(auth, adminSessions, settings.trustProxy(),
                 settings.publicUrl());
         AdminAppsController adminApps = new AdminAppsController(auth, storage, apps, clock);
-        AdminRatersController adminRaters = new AdminRatersController(auth, qualityService);
 
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -260,7 +258,6 @@ public final class HttpApi implements AutoCloseable {
             config.routes.patch("/v1/admin/apps/{app}", adminApps::patch);
             config.routes.post("/v1/admin/apps/{app}/keys/{kind}/rotate", adminApps::rotate);
             config.routes.post("/v1/admin/apps/{app}/keys/{kind}/revoke", adminApps::revoke);
-            config.routes.get("/v1/admin/raters", adminRaters::list);
             problems.register(config.routes);
             if (extraRoutes != null) {
                 extraRoutes.accept(config);

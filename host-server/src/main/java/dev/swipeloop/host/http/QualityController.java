@@ -125,8 +125,7 @@ final class QualityController {
         return json;
     }
 
-    /** The flags standing against a rater, as every answer about raters shows them. */
-    static JsonArray flags(List<RaterFlag> flags) {
+    private static JsonArray flags(List<RaterFlag> flags) {
         JsonArray out = new JsonArray();
         for (RaterFlag flag : flags) {
             JsonObject json = new JsonObject();

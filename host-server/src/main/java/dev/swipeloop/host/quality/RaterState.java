@@ -15,7 +15,6 @@ import java.util.Set;
  */
 final class RaterState {
     private int votes;
-    private Instant lastVoteAt;
     private final TooFastCheck speed = new TooFastCheck();
     private final GoldAccuracyCheck gold = new GoldAccuracyCheck();
     private final PatternCheck patterns = new PatternCheck();
@@ -23,7 +22,6 @@ final class RaterState {
 
     void observe(Vote vote, GoldLookup goldLookup, QualitySettings settings) {
         votes++;
-        lastVoteAt = vote.receivedAt();
         speed.observe(vote, settings);
         gold.observe(vote, goldLookup, settings);
         patterns.observe(vote, settings);
@@ -72,12 +70,6 @@ final class RaterState {
         Set<FlagRule> rules = standing(now, settings);
         List<String> codes = rules.isEmpty() ? List.of() : rules.stream().map(FlagRule::code).toList();
         return new RaterSignals(verified, codes, votes, gold.answered(), gold.correct());
-    }
-
-    /** The rater at a glance, for lists: no reasons are worded, so listing every rater stays cheap. */
-    RaterSummary summary(String rater, Instant now, QualitySettings settings) {
-        return new RaterSummary(rater, votes, lastVoteAt, standing(now, settings).size(), gold.answered(),
-                gold.correct());
     }
 
     RaterReport report(String rater, Instant now, QualitySettings settings) {

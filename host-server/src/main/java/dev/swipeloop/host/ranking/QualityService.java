@@ -4,14 +4,11 @@ import dev.swipeloop.host.export.RaterFlags;
 import dev.swipeloop.host.quality.FlagRateAlarm;
 import dev.swipeloop.host.quality.RaterFlag;
 import dev.swipeloop.host.quality.RaterReport;
-import dev.swipeloop.host.quality.RaterSummary;
 import dev.swipeloop.host.scoring.DawidSkene;
 import dev.swipeloop.host.scoring.Krippendorff;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,38 +33,6 @@ public final class QualityService implements RaterFlags, AutoCloseable {
     /** An app's quality at a glance. {@code alpha} is NaN when no item has two answers or nothing varies. */
     public record AppView(long asOfSeq, int raters, long flaggedRaters, double alpha, long pairableItems,
                           List<FlagRateAlarm.Alarm> alarms) {
-    }
-
-    /**
-     * How {@link #raters} orders: by the latest vote, by the number of votes or by the number of
-     * flags standing (these two then by the latest vote).
-     */
-    public enum RaterOrder {
-        RECENT(Comparator.comparing(RaterSummary::lastVoteAt)),
-        VOTES(Comparator.comparingInt(RaterSummary::votes).thenComparing(RaterSummary::lastVoteAt)),
-        FLAGGED(Comparator.comparingInt(RaterSummary::flagsStanding).thenComparing(RaterSummary::lastVoteAt));
-
-        private final Comparator<RaterSummary> ascending;
-
-        RaterOrder(Comparator<RaterSummary> ascending) {
-            this.ascending = ascending;
-        }
-
-        /**
-         * Ties end on the rater id, always ascending: the order is total, so pages asked while no
-         * vote arrives neither overlap nor skip a rater.
-         */
-        Comparator<RaterSummary> comparator(boolean descending) {
-            return (descending ? ascending.reversed() : ascending).thenComparing(RaterSummary::rater);
-        }
-    }
-
-    /** One rater of a list: at a glance, the flags standing with their reasons, the Dawid–Skene weight (or null). */
-    public record RaterRow(RaterSummary summary, List<RaterFlag> flags, Double weight) {
-    }
-
-    /** One page of an app's raters; {@code total} counts every rater the filter lets through. */
-    public record RaterPage(long asOfSeq, int total, List<RaterRow> raters) {
     }
 
     /** An alarm of one app, for {@code /health}. */
@@ -98,41 +63,12 @@ public final class QualityService implements RaterFlags, AutoCloseable {
         if (report.votes() == 0) {
             return null;
         }
-        Weights fitted = weights(appId, board);
+        // Weights depend on the votes alone; a rebuilt board (after an erasure) is a new basis.
+        Recomputed<Weights> cache = weights.computeIfAbsent(appId, key -> new Recomputed<>(weighing, PATIENCE));
+        Weights fitted = cache.get(board, board.lastSeq(), () -> weigh(board)).value();
         Integer index = fitted.raterIndex().get(rater);
         return index == null ? new RaterView(report, null, 0, board.lastSeq())
                 : new RaterView(report, fitted.accuracy()[index], fitted.votes()[index], board.lastSeq());
-    }
-
-    /**
-     * A page of the app's raters, from the board's state alone (no vote is read): every rater is
-     * summed up and sorted under the board's lock, O(R log R) for R raters whatever the sort or
-     * page (0.05 to 0.15 s for 100,000 raters on two busy cores, folding new votes waiting
-     * meanwhile), and only the page's flags are worded, O(limit).
-     *
-     * @param flagged only flagged raters (true), only unflagged ones (false), or all (null)
-     */
-    public RaterPage raters(String appId, RaterOrder order, boolean descending, Boolean flagged, int limit,
-                            int offset) {
-        AppBoard board = boards.fresh(appId);
-        // Outside the board's lock: the fit takes its own snapshot under the read lock.
-        Weights fitted = weights(appId, board);
-        Instant now = clock.instant();
-        return board.exclusive(b -> {
-            List<RaterSummary> listed = b.quality.summaries(now);
-            if (flagged != null) {
-                listed.removeIf(rater -> rater.flagged() != flagged);
-            }
-            listed.sort(order.comparator(descending));
-            List<RaterRow> page = new ArrayList<>();
-            for (int i = offset; i < Math.min(listed.size(), offset + (long) limit); i++) {
-                RaterSummary rater = listed.get(i);
-                Integer index = fitted.raterIndex().get(rater.rater());
-                page.add(new RaterRow(rater, b.quality.flags(rater.rater(), now),
-                        index == null ? null : fitted.accuracy()[index]));
-            }
-            return new RaterPage(b.lastSeq(), listed.size(), page);
-        });
     }
 
     public AppView app(String appId) {
@@ -173,13 +109,6 @@ public final class QualityService implements RaterFlags, AutoCloseable {
     public List<String> of(String appId, String rater) {
         List<RaterFlag> flags = boards.recent(appId).exclusive(b -> b.quality.flags(rater, clock.instant()));
         return flags.stream().map(RaterFlag::code).toList();
-    }
-
-    /** The Dawid–Skene fit of the board's votes, or the last one while a newer fit is still running. */
-    private Weights weights(String appId, AppBoard board) {
-        // Weights depend on the votes alone; a rebuilt board (after an erasure) is a new basis.
-        Recomputed<Weights> cache = weights.computeIfAbsent(appId, key -> new Recomputed<>(weighing, PATIENCE));
-        return cache.get(board, board.lastSeq(), () -> weigh(board)).value();
     }
 
     private static Recomputed.Result<Weights> weigh(AppBoard board) {

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.swipeloop.sdk.model.Judgement;
 import dev.swipeloop.sdk.model.Verdict;
 import dev.swipeloop.sdk.model.Vote;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -75,28 +73,6 @@ class RaterQualityTest {
                 100, null, 1, votes.now());
         quality.observe(replayed, GoldLookup.NONE);
         assertEquals(1, quality.report("spammer", votes.now()).votes());
-    }
-
-    @Test
-    void summariesTellEveryRatersLatestVoteFlagsAndGoldWithoutAReport() {
-        GoldLookup gold = item -> item.equals("honeypot") ? Verdict.DISLIKE : null;
-        fastVotes("spammer", 4);
-        quality.observe(votes.binary("honest", "honeypot", Verdict.DISLIKE, 2000), gold);
-        quality.observe(votes.binary("honest", "honeypot", Verdict.LIKE, 2000), gold);
-        Instant latest = Instant.parse("2026-05-04T12:00:00Z");
-        votes.receiveNextAt(latest);
-        quality.observe(votes.binary("honest", "m", Verdict.LIKE, 2000), gold);
-
-        List<RaterSummary> all = quality.summaries(votes.now());
-        all.sort(Comparator.comparing(RaterSummary::rater));
-        assertEquals(new RaterSummary("honest", 3, latest, 0, 2, 1), all.get(0));
-        assertEquals(0.5, all.get(0).goldAccuracy());
-        RaterSummary spammer = all.get(1);
-        assertEquals(1, spammer.flagsStanding());
-        assertTrue(spammer.flagged());
-        assertEquals(VoteStream.START.plusSeconds(3), spammer.lastVoteAt(), "the fourth vote, one second apart");
-        assertEquals(null, spammer.goldAccuracy(), "no gold answered");
-        assertEquals(2, all.size());
     }
 
     @Test
