@@ -3,12 +3,14 @@ package dev.swipeloop.host.http;
 import com.google.gson.GsonBuilder;
 import dev.swipeloop.host.admin.AdminSessions;
 import dev.swipeloop.host.admin.OperatorToken;
+import dev.swipeloop.host.admin.VoteTimeline;
 import dev.swipeloop.host.apps.AppDirectory;
 import dev.swipeloop.host.deck.DeckService;
 import dev.swipeloop.host.ranking.Knowledge;
 import dev.swipeloop.host.ranking.QualityService;
 import dev.swipeloop.host.ranking.RankingService;
 import dev.swipeloop.host.ranking.ScoreBoards;
+import dev.swipeloop.host.ranking.VoteTaps;
 import dev.swipeloop.host.rewards.RewardEngine;
 import dev.swipeloop.host.settings.AppSettingsCache;
 import dev.swipeloop.host.settings.RewardPolicySpecs;
@@ -102,7 +104,11 @@ public final class HttpApi implements AutoCloseable {
             new Route(HandlerType.POST, "/v1/admin/apps"),
             new Route(HandlerType.PATCH, "/v1/admin/apps/{app}"),
             new Route(HandlerType.POST, "/v1/admin/apps/{app}/keys/{kind}/rotate"),
-            new Route(HandlerType.POST, "/v1/admin/apps/{app}/keys/{kind}/revoke"));
+            new Route(HandlerType.POST, "/v1/admin/apps/{app}/keys/{kind}/revoke"),
+            new Route(HandlerType.GET, "/v1/admin/overview"),
+            new Route(HandlerType.GET, "/v1/admin/items"),
+            new Route(HandlerType.GET, "/v1/admin/plugins"),
+            new Route(HandlerType.GET, "/v1/admin/raters"));
 
     private final HostSettings settings;
     private final GroupCommitWriter writer;
@@ -148,7 +154,9 @@ public final class HttpApi implements AutoCloseable {
         AppSettingsCache appSettings = new AppSettingsCache(storage, RewardPolicySpecs.of(registry.rewardPolicies()));
         // Before the boards: they tell it of every vote they count, from their first refresh on.
         this.rewards = new RewardEngine(storage, appSettings, registry.rewardPolicies(), settings.rewardsCacheEntries());
-        this.boards = new ScoreBoards(storage, appSettings, Duration.ofMillis(settings.scoresRefreshMillis()), rewards);
+        VoteTimeline timeline = new VoteTimeline(clock);
+        this.boards = new ScoreBoards(storage, appSettings, Duration.ofMillis(settings.scoresRefreshMillis()),
+                VoteTaps.of(rewards, timeline));
         rewards.attach(boards);
         this.webhooks = new WebhookDispatcher(rewards.unavailable() == null ? new StorageLedgerFeed(storage, leases)
                 : LedgerFeed.NONE, appId -> appSettings.of(appId).webhooks()
@@ -185,6 +193,10 @@ public final class HttpApi implements AutoCloseable {
         AdminSessionController adminSession = new AdminSessionController(auth, adminSessions, settings.trustProxy(),
                 settings.publicUrl());
         AdminAppsController adminApps = new AdminAppsController(auth, storage, apps, clock);
+        AdminOverviewController adminOverview = new AdminOverviewController(auth, storage, boards, timeline);
+        AdminItemsController adminItems = new AdminItemsController(auth, storage, rankingService);
+        AdminPluginsController adminPlugins = new AdminPluginsController(auth, registry, settings.storage());
+        AdminRatersController adminRaters = new AdminRatersController(auth, qualityService);
 
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -258,6 +270,10 @@ public final class HttpApi implements AutoCloseable {
             config.routes.patch("/v1/admin/apps/{app}", adminApps::patch);
             config.routes.post("/v1/admin/apps/{app}/keys/{kind}/rotate", adminApps::rotate);
             config.routes.post("/v1/admin/apps/{app}/keys/{kind}/revoke", adminApps::revoke);
+            config.routes.get("/v1/admin/overview", adminOverview::overview);
+            config.routes.get("/v1/admin/items", adminItems::items);
+            config.routes.get("/v1/admin/plugins", adminPlugins::plugins);
+            config.routes.get("/v1/admin/raters", adminRaters::raters);
             problems.register(config.routes);
             if (extraRoutes != null) {
                 extraRoutes.accept(config);

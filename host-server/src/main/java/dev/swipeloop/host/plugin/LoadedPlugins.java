@@ -6,6 +6,7 @@ import dev.swipeloop.sdk.PluginStartException;
 import dev.swipeloop.sdk.config.Config;
 import dev.swipeloop.sdk.config.ConfigException;
 import dev.swipeloop.sdk.config.ConfigKey;
+import dev.swipeloop.sdk.config.ConfigSpec;
 import dev.swipeloop.sdk.export.ExportFormat;
 import dev.swipeloop.sdk.plugin.SwipeloopExtension;
 import dev.swipeloop.sdk.reward.RewardPolicy;
@@ -40,6 +41,7 @@ public final class LoadedPlugins implements PluginRegistry, AutoCloseable {
     private final List<SwipeloopExtension> started = new ArrayList<>();
     private final List<RewardPolicy> rewardPolicies = new ArrayList<>();
     private final List<ExportFormat> exportFormats = new ArrayList<>();
+    private final List<ExtensionSettings> extensionSettings = new ArrayList<>();
     private StorageBackend storage;
 
     private LoadedPlugins(HostPluginManager manager) {
@@ -95,6 +97,8 @@ public final class LoadedPlugins implements PluginRegistry, AutoCloseable {
                     }
                     extensionIds.add(id);
                     HostPluginContext context = base.forPlugin(pluginId).forExtension(id);
+                    boolean inUse = !(extension instanceof StorageBackend) || id.equals(storageId);
+                    extensionSettings.add(describe(pluginId, role, extension, id, settings, inUse));
                     if (extension instanceof StorageBackend backend) {
                         storageIds.add(id);
                         if (id.equals(storageId) && storage != null) {
@@ -161,6 +165,24 @@ public final class LoadedPlugins implements PluginRegistry, AutoCloseable {
         }
     }
 
+    /**
+     * The extension's settings as the dashboard shows them: declared, given, and refused (for an
+     * extension in use; validating the settings of a storage backend not chosen would only alarm).
+     */
+    private static ExtensionSettings describe(String pluginId, Class<? extends SwipeloopExtension> role,
+                                              SwipeloopExtension extension, String id, SettingSources settings,
+                                              boolean inUse) {
+        String kind = role == StorageBackend.class ? "storage" : role == RewardPolicy.class ? "reward" : "export";
+        try {
+            ConfigSpec spec = extension.configSpec();
+            Map<String, String> given = raw(extension, settings);
+            return new ExtensionSettings(pluginId, kind, id, spec.keys(), Map.copyOf(given),
+                    inUse ? spec.validate(given) : List.of());
+        } catch (RuntimeException | LinkageError e) {
+            return new ExtensionSettings(pluginId, kind, id, List.of(), Map.of(), List.of());
+        }
+    }
+
     private static Map<String, String> raw(SwipeloopExtension extension, SettingSources settings) {
         List<String> keys = extension.configSpec().keys().stream().map(ConfigKey::name).toList();
         return settings.under("plugin." + extension.id() + ".", keys);
@@ -194,6 +216,11 @@ public final class LoadedPlugins implements PluginRegistry, AutoCloseable {
     @Override
     public List<PluginStatus> statuses() {
         return List.copyOf(statuses.values());
+    }
+
+    @Override
+    public List<ExtensionSettings> extensionSettings() {
+        return List.copyOf(extensionSettings);
     }
 
     /** Closes extensions in reverse start order, the storage backend last, then stops the plugins. */

@@ -22,4 +22,9 @@ public interface PluginRegistry {
 
     /** Every plugin the host found, in load order, with its state. */
     List<PluginStatus> statuses();
+
+    /** Every extension of the plugins the host started, with its settings; default: none known. */
+    default List<ExtensionSettings> extensionSettings() {
+        return List.of();
+    }
 }

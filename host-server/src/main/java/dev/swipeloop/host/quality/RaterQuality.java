@@ -80,6 +80,17 @@ public final class RaterQuality {
         return state != null && !state.standing(now, settings).isEmpty();
     }
 
+    /** Every rater who voted, in no order. */
+    public List<String> raterIds() {
+        return List.copyOf(raters.keySet());
+    }
+
+    /** When the rater's latest vote arrived; null for a rater never seen. */
+    public Instant lastVoteAt(String rater) {
+        RaterState state = raters.get(rater);
+        return state == null ? null : state.lastVoteAt();
+    }
+
     public RaterReport report(String rater, Instant now) {
         RaterState state = raters.get(rater);
         return state == null

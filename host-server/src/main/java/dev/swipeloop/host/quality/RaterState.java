@@ -15,6 +15,7 @@ import java.util.Set;
  */
 final class RaterState {
     private int votes;
+    private Instant lastVoteAt;
     private final TooFastCheck speed = new TooFastCheck();
     private final GoldAccuracyCheck gold = new GoldAccuracyCheck();
     private final PatternCheck patterns = new PatternCheck();
@@ -22,10 +23,16 @@ final class RaterState {
 
     void observe(Vote vote, GoldLookup goldLookup, QualitySettings settings) {
         votes++;
+        lastVoteAt = vote.receivedAt();
         speed.observe(vote, settings);
         gold.observe(vote, goldLookup, settings);
         patterns.observe(vote, settings);
         daily.observe(vote, settings);
+    }
+
+    /** When the rater's latest vote arrived. */
+    Instant lastVoteAt() {
+        return lastVoteAt;
     }
 
     /** The rules standing at {@code now}, without building their reasons. */

@@ -8,6 +8,7 @@ import dev.swipeloop.host.scoring.DawidSkene;
 import dev.swipeloop.host.scoring.Krippendorff;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,10 @@ public final class QualityService implements RaterFlags, AutoCloseable {
     /** An app's quality at a glance. {@code alpha} is NaN when no item has two answers or nothing varies. */
     public record AppView(long asOfSeq, int raters, long flaggedRaters, double alpha, long pairableItems,
                           List<FlagRateAlarm.Alarm> alarms) {
+    }
+
+    /** A rater of the app's list: report, when their latest vote arrived, Dawid–Skene accuracy (null without answers). */
+    public record RaterRow(RaterReport report, Instant lastVoteAt, Double weight) {
     }
 
     /** An alarm of one app, for {@code /health}. */
@@ -69,6 +74,31 @@ public final class QualityService implements RaterFlags, AutoCloseable {
         Integer index = fitted.raterIndex().get(rater);
         return index == null ? new RaterView(report, null, 0, board.lastSeq())
                 : new RaterView(report, fitted.accuracy()[index], fitted.votes()[index], board.lastSeq());
+    }
+
+    /**
+     * Every rater of the app with their report, as of the board's last vote: the dashboard's list.
+     * The reports are made under the board's lock, O(raters), and new votes wait meanwhile; the
+     * weights come from the same cache as {@link #rater}'s.
+     */
+    public List<RaterRow> raters(String appId) {
+        AppBoard board = boards.fresh(appId);
+        Instant now = clock.instant();
+        List<RaterRow> reports = board.exclusive(b -> {
+            List<RaterRow> out = new ArrayList<>();
+            for (String rater : b.quality.raterIds()) {
+                out.add(new RaterRow(b.quality.report(rater, now), b.quality.lastVoteAt(rater), null));
+            }
+            return out;
+        });
+        Recomputed<Weights> cache = weights.computeIfAbsent(appId, key -> new Recomputed<>(weighing, PATIENCE));
+        Weights fitted = cache.get(board, board.lastSeq(), () -> weigh(board)).value();
+        List<RaterRow> rows = new ArrayList<>(reports.size());
+        for (RaterRow row : reports) {
+            Integer index = fitted.raterIndex().get(row.report().rater());
+            rows.add(index == null ? row : new RaterRow(row.report(), row.lastVoteAt(), fitted.accuracy()[index]));
+        }
+        return rows;
     }
 
     public AppView app(String appId) {

@@ -11,6 +11,7 @@ import dev.swipeloop.host.settings.AppSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,20 @@ public final class RankingService implements AutoCloseable {
     public ItemStats itemStats(String appId, String itemId) {
         AppBoard board = boards.fresh(appId);
         return board.read(b -> ItemStats.of(b, itemId, b.catalogue.indexOf(itemId)));
+    }
+
+    /** The vote counts of every item the app's votes judged, from one board with every committed vote. */
+    public ItemCounts itemCounts(String appId) {
+        AppBoard board = boards.fresh(appId);
+        return board.read(b -> {
+            Tally tally = b.itemTally;
+            Map<String, ItemCounts.Counts> counts = new HashMap<>();
+            for (int item = 0; item < b.catalogue.items(); item++) {
+                counts.put(b.catalogue.itemId(item), new ItemCounts.Counts(tally.likes(item), tally.dislikes(item),
+                        tally.skips(item), tally.wins(item), tally.losses(item), tally.ties(item), tally.pairSkips(item)));
+            }
+            return new ItemCounts(b.lastSeq(), b.settings().ranking().z(), counts);
+        });
     }
 
     private static Ranking binary(AppBoard board, Of of, Method method, String group,
