@@ -99,8 +99,14 @@ export async function render(section, ctx) {
     await showHistory();
   }
 
-  function downloadLink(job, className = 'button button-primary') {
-    return h('a', { class: className, href: api.href(job.download), download: job.fileName || '' }, `Download ${job.fileName}`);
+  function downloadLink(job) {
+    return h('a', { class: 'button button-primary', href: api.href(job.download), download: job.fileName || '' }, `Download ${job.fileName}`);
+  }
+
+  /** In the history: a short link, named with the file for screen readers, the file name under it. */
+  function historyDownload(job) {
+    return h('div', {}, h('a', { href: api.href(job.download), download: job.fileName || '', 'aria-label': `Download ${job.fileName}` }, 'Download'),
+      h('span', { class: 'cell-note nowrap' }, job.fileName));
   }
 
   async function showHistory() {
@@ -113,7 +119,7 @@ export async function render(section, ctx) {
       rows: jobs.map((job) => [
         h('code', {}, job.id), job.format, h('span', {}, badge(job.state, stateTone(job.state)), job.streamed ? ' streamed' : ''),
         formatDateTime(job.createdAt), job.finishedAt ? formatDateTime(job.finishedAt) : NONE,
-        job.download ? downloadLink(job, 'download-link') : (job.error ? h('span', { class: 'cell-note' }, job.error) : NONE),
+        job.download ? historyDownload(job) : (job.error ? h('span', { class: 'cell-note' }, job.error) : NONE),
         job.manifest ? manifestButton(job) : NONE,
       ]),
     }) : h('p', { class: 'empty' }, 'No export yet.'));
