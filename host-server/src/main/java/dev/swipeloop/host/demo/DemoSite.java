@@ -91,7 +91,9 @@ public final class DemoSite {
             .append("<dt>Secret key</dt><dd>printed in the terminal that started the demo, never on a page; ")
             .append("it reads the votes back from <code>GET /v1/votes</code></dd>")
             .append("<dt>Widget</dt><dd><a href=\"").append(escape(widgetPath)).append("\">").append(escape(widgetPath))
-            .append("</a></dd></dl><p class=\"links\"><a href=\"/health\">/health</a> ")
+            .append("</a></dd><dt>Dashboard</dt><dd><a href=\"/admin\">/admin</a>, signed in with the secret key or")
+            .append(" the operator token printed in the terminal</dd></dl>")
+            .append("<p class=\"links\"><a href=\"/health\">/health</a> ")
             .append("<a href=\"/openapi.json\">/openapi.json</a></p></section></main></body></html>");
         ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
             .header("Cache-Control", "no-cache")

@@ -62,6 +62,7 @@ class DemoSiteIT {
         assertFalse(html.contains("style="), "no inline style attribute");
         assertFalse(html.contains("<style"), "no inline stylesheet");
         assertTrue(html.contains("href=\"/health\"") && html.contains("href=\"/openapi.json\""));
+        assertTrue(html.contains("<a href=\"/admin\">/admin</a>"), "the page leads to the dashboard");
         assertFalse(html.contains(demo.secretKey()), "the secret key is never put on a page");
         assertEquals(200, http.get(widgetUrl, null).statusCode(), "the page's script resolves");
 
