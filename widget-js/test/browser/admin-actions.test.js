@@ -5,7 +5,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startHost, launchBrowser, api } from './harness.js';
+import { randomUUID } from 'node:crypto';
+import { startHost, launchBrowser, api, eventually } from './harness.js';
 import {
   VIEWPORTS, operatorToken, operatorSession, seedVotes, adminPage, signIn, openPage, assertNoAxeViolations, adminScreenshot, statusWith,
 } from './admin-support.js';
@@ -77,6 +78,22 @@ test('a session that ends (cookie gone) returns to sign-in with a message on the
     // The overview refreshes every 5 s; its next call gets 401.
     await page.locator('#main').getByText(/Your session ended/).waitFor({ timeout: 15_000 });
     await page.getByLabel('Secret key or operator token').waitFor();
+  });
+});
+
+test('the overview follows new votes by itself (every 5 s), without a reload', async () => {
+  await withPage(async (page) => {
+    await signIn(page, host, host.demo.secretKey);
+    // The total only grows (the last minute's count also drops as votes age out of it).
+    const total = () => page.evaluate(() => {
+      const stat = [...document.querySelectorAll('.stat')].find((s) => s.querySelector('dt').textContent === 'Votes');
+      return Number(stat.querySelector('.stat-value').textContent.replace(/,/g, ''));
+    });
+    await page.locator('.stat-grid').waitFor();
+    const before = await total();
+    const votes = ['demo-0-0', 'demo-1-0', 'demo-2-0'].map((item) => ({ id: randomUUID(), rater: 'live', kind: 'binary', item, verdict: 'like', dwellMs: 1500 }));
+    await api(host, host.demo.secretKey, '/v1/votes', { method: 'POST', body: JSON.stringify({ votes }) });
+    await eventually(async () => (await total()) === before + 3, 'the overview to show the new votes', 12_000);
   });
 });
 

@@ -109,6 +109,10 @@ for (const [name, viewport, scheme] of VARIANTS) {
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 
     await openPage(page, 'Exports');
+    // The operator's download link names the app in its query (a link sends no custom header).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download .*jsonl/ }).first().click()]);
+    assert.equal(await download.failure(), null);
+    assert.match(readFileSync(await download.path(), 'utf8'), /demo-0-0/);
     await page.getByRole('button', { name: /Manifest of export/ }).first().click();
     await page.getByRole('dialog').waitFor();
     assert.match(await page.locator('pre.manifest').innerText(), /"format": "jsonl"/);

@@ -103,6 +103,8 @@ export async function adminScreenshot(page, name, { fullPage = true } = {}) {
       img.addEventListener('error', resolve, { once: true });
     });
   })));
+  // A sticky bar is drawn where the page is scrolled to: scrolled to the top, it is where a person sees it.
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path, fullPage });
   return path;
 }

@@ -1,5 +1,5 @@
 // Overview: votes in the last minute (refreshed every 5 s), totals, like rate, and votes over
-// time per hour (7 days) and per minute (the last hour).
+// time per minute (the last hour) and per hour (7 days).
 import { h, replace, pageHeading, loading, stat } from './dom.js';
 import { chartFigure, timeChart, chartTable } from './charts.js';
 import { formatCount, formatPercent, formatDateTime, formatClock, plural } from './format.js';
@@ -19,8 +19,8 @@ export async function render(section, { api }) {
   const hourly = chartFigure({ caption: 'Votes per hour, last 7 days', draw: hourlyDraw(data), table: () => hourlyTable(data) });
   const minutely = chartFigure({ caption: 'Votes per minute, last hour', draw: minutelyDraw(data), table: () => minutelyTable(data) });
   replace(body, numbers, updated,
-    h('div', { class: 'panel' }, hourly.element),
-    h('div', { class: 'panel' }, minutely.element));
+    h('div', { class: 'panel' }, minutely.element),
+    h('div', { class: 'panel' }, hourly.element));
   showNumbers(numbers, updated, data);
 
   const timer = setInterval(async () => {

@@ -2,7 +2,7 @@
 // shared link all land on the same view. parseRoute/routeHref are pure; startRouter wires
 // them to the History API.
 
-export const BASE = '/admin';
+const BASE = '/admin';
 
 /** The pages in navigation order. */
 export const PAGES = Object.freeze([
