@@ -17,10 +17,18 @@ import * as exportsPage from './page-exports.js';
 const PAGE_MODULES = { overview, items, rankings, raters, apps, plugins, exports: exportsPage };
 /** Pages that show one app's data, so need an app chosen. */
 const APP_PAGES = new Set(['overview', 'items', 'rankings', 'raters', 'exports']);
-const SESSION_ENDED = 'Your session ended: it expired, or the key you signed in with was rotated or revoked. Sign in again.';
+/** Why a signed-in call got 401, in words, from the problem type the server gave. */
+function sessionEnded(error) {
+  const type = String(error?.problem?.type || '');
+  if (type.endsWith('/session-expired')) return 'Your session expired. Sign in again.';
+  if (type.endsWith('/invalid-session')) {
+    return 'Your session ended: the key you signed in with was rotated or revoked, or the operator token changed. Sign in again.';
+  }
+  return 'Your session ended. Sign in again.';
+}
 
 const root = document.getElementById('app');
-const api = createApi({ onSessionEnded: () => showSignIn(SESSION_ENDED) });
+const api = createApi({ onSessionEnded: (error) => showSignIn(sessionEnded(error)) });
 let navigate = null;
 let route = null;
 let shell = null;

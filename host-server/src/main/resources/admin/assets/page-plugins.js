@@ -28,7 +28,8 @@ function pluginCard(plugin) {
       h('h2', { id: titleId }, plugin.id, ' ', h('span', { class: 'muted' }, plugin.version)),
       badge(plugin.state, stateTone(plugin.state))),
     plugin.extensions.length
-      ? h('p', { class: 'extensions' }, 'Adds ', plugin.extensions.map((e, i) => [i ? ', ' : '', `${e.kind} `, h('code', {}, e.id)]), '.')
+      ? h('p', { class: 'extensions' }, 'Adds ', plugin.extensions.map((e, i) => [i ? ', ' : '', `${e.kind} `, h('code', {}, e.id),
+        e.inUse === false ? ' (not in use)' : '']), '.')
       : h('p', { class: 'muted' }, 'Adds no extension.'),
     plugin.error ? h('div', { class: 'notice notice-error' }, h('strong', {}, 'Error: '), h('pre', { class: 'error-text' }, plugin.error)) : null,
     plugin.configErrors.length
