@@ -13,9 +13,9 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * {@code apps rotate-key} and {@code apps revoke-key}: what the dashboard's apps page does to a
- * key, from the server's shell, for an owner locked out of the dashboard (a leaked secret key
- * revoked, then a new one made). Works with or without a server on the same data; a running
+ * {@code apps rotate-key}, {@code apps revoke-key} and {@code apps rotate-signing-secret}: what the
+ * dashboard's apps page does to a key, from the server's shell, for an owner locked out of the
+ * dashboard (a leaked secret key revoked, then a new one made). Works with or without a server on the same data; a running
  * server refuses the old key within its app cache's TTL.
  */
 final class AppsKeyCommand {
@@ -32,6 +32,19 @@ final class AppsKeyCommand {
             json.addProperty("app", appId);
             json.addProperty("kind", kind.wireName());
             json.addProperty("key", rotated.key());
+            out.println(json);
+        }
+        return 0;
+    }
+
+    /** {@code apps rotate-signing-secret} (from #6): prints {@code {"app","signingSecret"}}, shown this once. */
+    static int rotateSigningSecret(Args args, PrintStream out) {
+        String appId = appId(args);
+        try (LoadedPlugins plugins = load(args)) {
+            AppEditor.Rotated rotated = editor(plugins).rotate(appId, KeyKind.SIGNING);
+            JsonObject json = new JsonObject();
+            json.addProperty("app", appId);
+            json.addProperty("signingSecret", rotated.key());
             out.println(json);
         }
         return 0;

@@ -61,7 +61,7 @@ public final class CommandLine {
             case "create":
                 return help(words, out, Help.APPS_CREATE) ? 0 : AppsCreateCommand.run(args, out);
             case "rotate-signing-secret":
-                return help(words, out, Help.APPS_ROTATE_SIGNING_SECRET) ? 0 : AppsRotateSigningSecretCommand.run(args, out);
+                return help(words, out, Help.APPS_ROTATE_SIGNING_SECRET) ? 0 : AppsKeyCommand.rotateSigningSecret(args, out);
             case "rotate-key":
                 return help(words, out, Help.APPS_ROTATE_KEY) ? 0 : AppsKeyCommand.rotate(args, out);
             case "revoke-key":
