@@ -22,6 +22,16 @@ field() { sed -E "s/.*[ ]$2=([0-9.]+).*/\1/" <<<"$1"; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 m() { printf '%s\n' "$@" | median; }
 
+# POSTs COUNT items item-0… (prompts in groups of 4, three models) to the host at BASE with key SK.
+push_items() { # base sk count
+  local body='{"items":[' i
+  for i in $(seq 0 $(($3 - 1))); do
+    body+="{\"id\":\"item-$i\",\"imageUrl\":\"https://img.example/$i.png\",\"prompt\":\"p$((i / 4))\",\"model\":\"m$((i % 3))\"}"
+    [ "$i" -lt $(($3 - 1)) ] && body+=','
+  done
+  curl -fs -X POST "$1/v1/items" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' -d "$body]}" >/dev/null
+}
+
 need_wrk() { command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }; }
 
 # Builds the distribution once, up front, and marks it fresh so ./swipeloop does not rebuild it

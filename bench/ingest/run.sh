@@ -51,13 +51,7 @@ start_host() { # data dir port -> sets HOST_PID, KEY
     >"$OUT/host-$port.log" 2>&1 &
   HOST_PID=$!
   wait_ready "$port"
-  local body='{"items":['
-  for i in $(seq 0 $((ITEMS - 1))); do
-    body+="{\"id\":\"item-$i\",\"imageUrl\":\"https://img.example/$i.png\",\"prompt\":\"p$((i / 4))\",\"model\":\"m$((i % 3))\"}"
-    [ "$i" -lt $((ITEMS - 1)) ] && body+=','
-  done
-  curl -fs -X POST "http://127.0.0.1:$port/v1/items" -H "Authorization: Bearer $sk" \
-    -H 'Content-Type: application/json' -d "$body]}" >/dev/null
+  push_items "http://127.0.0.1:$port" "$sk" "$ITEMS"
 }
 
 stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }

@@ -38,13 +38,7 @@ start_host() { # mode port -> sets HOST_PID, KEY
     "${metrics[@]}" >"$OUT/host-$mode.log" 2>&1 &
   HOST_PID=$!
   wait_ready "$port"
-  local body='{"items":['
-  for i in $(seq 0 $((ITEMS - 1))); do
-    body+="{\"id\":\"item-$i\",\"imageUrl\":\"https://img.example/$i.png\"}"
-    [ "$i" -lt $((ITEMS - 1)) ] && body+=','
-  done
-  curl -fs -X POST "http://127.0.0.1:$port/v1/items" -H "Authorization: Bearer $sk" \
-    -H 'Content-Type: application/json' -d "$body]}" >/dev/null
+  push_items "http://127.0.0.1:$port" "$sk" "$ITEMS"
 }
 
 # Scrapes /metrics until killed, as a Prometheus server would (more often than its usual 15 s).

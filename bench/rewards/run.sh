@@ -38,14 +38,8 @@ trap 'kill $HOST_PID 2>/dev/null || true' EXIT
 wait_ready "$PORT"
 BASE="http://127.0.0.1:$PORT"
 
-items='{"items":['
-for i in $(seq 0 $((ITEMS - 1))); do
-  items+="{\"id\":\"item-$i\",\"imageUrl\":\"https://img.example/$i.png\",\"prompt\":\"p$((i / 4))\",\"model\":\"m$((i % 3))\"}"
-  [ "$i" -lt $((ITEMS - 1)) ] && items+=','
-done
 for app in "$PLAIN" "$REWARDED"; do
-  curl -fs -X POST "$BASE/v1/items" -H "Authorization: Bearer $(app_key "$app" secretKey)" \
-    -H 'Content-Type: application/json' -d "$items]}" >/dev/null
+  push_items "$BASE" "$(app_key "$app" secretKey)" "$ITEMS"
 done
 # Anonymous raters earn here because wrk's votes carry no rater token: the cost is the same.
 curl -fs -X PATCH -H "Authorization: Bearer $(app_key "$REWARDED" secretKey)" -H 'Content-Type: application/json' \

@@ -62,13 +62,7 @@ start_host() { # port, storage flags…
 }
 
 add_items() { # port
-  local body='{"items":['
-  for i in $(seq 0 $((ITEMS - 1))); do
-    body+="{\"id\":\"item-$i\",\"imageUrl\":\"https://img.example/$i.png\",\"prompt\":\"p$((i / 4))\",\"model\":\"m$((i % 3))\"}"
-    [ "$i" -lt $((ITEMS - 1)) ] && body+=','
-  done
-  curl -fs -X POST "http://127.0.0.1:$1/v1/items" -H "Authorization: Bearer $SECRET" \
-    -H 'Content-Type: application/json' -d "$body]}" >/dev/null
+  push_items "http://127.0.0.1:$1" "$SECRET" "$ITEMS"
 }
 
 start_nginx() { # port, host ports…
